@@ -1,0 +1,64 @@
+package cn.hongxin.organisation;
+
+import java.util.Locale;
+
+import jakarta.persistence.criteria.JoinType;
+import jakarta.persistence.criteria.Predicate;
+
+import org.springframework.data.jpa.domain.Specification;
+
+import cn.hongxin.shared.ChineseNames;
+
+/** Query pieces for people; the data-scope filter is one of them and every list uses it. */
+final class PersonSpecifications {
+
+    private PersonSpecifications() {
+    }
+
+    /** People whose branch, party group or administrative unit lies in the subtree at {@code prefix}. */
+    static Specification<Person> inUnit(String prefix) {
+        return (root, query, cb) -> {
+            if (prefix == null || prefix.isEmpty()) {
+                return cb.conjunction();
+            }
+            String like = prefix + "%";
+            var branch = root.join("branch", JoinType.LEFT);
+            var admin = root.join("adminUnit", JoinType.LEFT);
+            var group = root.join("partyGroup", JoinType.LEFT);
+            return cb.or(cb.like(branch.get("path"), like), cb.like(admin.get("path"), like),
+                    cb.like(group.get("path"), like));
+        };
+    }
+
+    /** Name (汉字), pinyin ("zhangwei", "zhang"), initials ("zw") or staff/student number. */
+    static Specification<Person> matches(String q) {
+        return (root, query, cb) -> {
+            if (q == null || q.isBlank()) {
+                return cb.conjunction();
+            }
+            String term = q.strip();
+            String latin = term.toLowerCase(Locale.ROOT).replace(" ", "");
+            Predicate byName = cb.like(root.get("name"), "%" + term + "%");
+            Predicate byPinyin = cb.like(root.get("namePinyin"), latin + "%");
+            Predicate byInitials = cb.like(root.get("nameInitials"), latin + "%");
+            Predicate byNumber = cb.like(root.get("staffNo"), term + "%");
+            if (!latin.matches("[a-z]+")) {
+                String pinyin = ChineseNames.sortKey(ChineseNames.pinyin(term));
+                return cb.or(byName, byNumber, cb.like(root.get("namePinyin"), pinyin + "%"));
+            }
+            return cb.or(byName, byPinyin, byInitials, byNumber);
+        };
+    }
+
+    static Specification<Person> status(PoliticalStatus status) {
+        return (root, query, cb) -> status == null ? cb.conjunction() : cb.equal(root.get("politicalStatus"), status);
+    }
+
+    static Specification<Person> type(PersonType type) {
+        return (root, query, cb) -> type == null ? cb.conjunction() : cb.equal(root.get("personType"), type);
+    }
+
+    static Specification<Person> active(boolean active) {
+        return (root, query, cb) -> cb.equal(root.get("active"), active);
+    }
+}

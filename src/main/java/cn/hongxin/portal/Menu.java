@@ -1,0 +1,43 @@
+package cn.hongxin.portal;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+/** The left menu tree, filtered by the signed-in account's permissions. */
+@Component
+class Menu {
+
+    private static final List<MenuItem> TREE = List.of(
+            MenuItem.link("menu.home", "bi-house-heart", "/", null),
+            MenuItem.group("menu.organisation", "bi-diagram-3",
+                    MenuItem.link("menu.org.units", "bi-diagram-3", "/org/units", "org:unit:view"),
+                    MenuItem.link("menu.org.people", "bi-people", "/org/people", "org:person:view"),
+                    MenuItem.link("menu.org.calendar", "bi-calendar3", "/org/calendar", "org:unit:view")),
+            MenuItem.group("menu.system", "bi-gear",
+                    MenuItem.link("menu.system.accounts", "bi-person-badge", "/system/accounts",
+                            "sys:account:manage"),
+                    MenuItem.link("menu.system.security", "bi-shield-lock", "/system/security",
+                            "sys:security:manage"),
+                    MenuItem.link("menu.system.audit", "bi-journal-check", "/system/audit", "sys:audit:read")),
+            MenuItem.group("menu.me", "bi-person-circle",
+                    MenuItem.link("menu.me.password", "bi-key", "/me/password", null),
+                    MenuItem.link("menu.me.tokens", "bi-braces", "/me/tokens", "sys:token:use")));
+
+    List<MenuItem> visibleTo(Set<String> authorities) {
+        return TREE.stream().map(item -> filter(item, authorities)).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static MenuItem filter(MenuItem item, Set<String> authorities) {
+        if (item.authority() != null && !authorities.contains(item.authority())) {
+            return null;
+        }
+        if (item.url() != null) {
+            return item;
+        }
+        List<MenuItem> children = item.children().stream().map(c -> filter(c, authorities))
+                .filter(java.util.Objects::nonNull).toList();
+        return children.isEmpty() ? null : new MenuItem(item.labelKey(), item.icon(), null, null, children);
+    }
+}

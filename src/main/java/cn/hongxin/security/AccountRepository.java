@@ -1,0 +1,19 @@
+package cn.hongxin.security;
+
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface AccountRepository extends JpaRepository<Account, Long> {
+
+    Optional<Account> findByUsernameIgnoreCase(String username);
+
+    boolean existsByUsernameIgnoreCase(String username);
+
+    @Query("select a from Account a where (:q = '' or lower(a.username) like lower(concat('%', :q, '%'))"
+            + " or a.displayName like concat('%', :q, '%')) order by a.username")
+    Page<Account> search(String q, Pageable pageable);
+}

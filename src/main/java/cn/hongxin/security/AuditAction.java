@@ -1,0 +1,7 @@
+package cn.hongxin.security;
+
+/** What an audit entry records. */
+public enum AuditAction {
+    LOGIN, LOGOUT, LOGIN_FAILED, LOCKED, UNLOCK, CREATE, UPDATE, DELETE, IMPORT, EXPORT, REVEAL,
+    PASSWORD_CHANGE, PASSWORD_RESET, TOKEN_CREATE, TOKEN_REVOKE, SETUP, ACCESS_DENIED
+}

@@ -1,0 +1,4 @@
+package cn.hongxin.security;
+
+/** Whether the audited action succeeded. */
+public enum AuditOutcome { SUCCESS, FAILURE, DENIED }

@@ -1,0 +1,23 @@
+package cn.hongxin.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.stereotype.Component;
+
+/** Sends the login page back with why the login failed (locked accounts are told so). */
+@Component
+class LoginFailureHandler implements AuthenticationFailureHandler {
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException exception) throws IOException {
+        String reason = exception instanceof LockedException ? "locked" : "bad";
+        response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+    }
+}

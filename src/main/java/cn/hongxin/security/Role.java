@@ -1,0 +1,39 @@
+package cn.hongxin.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static cn.hongxin.security.Permission.*;
+
+/**
+ * The roles of Hongxin. System admin, security admin and auditor are kept apart (三权分立):
+ * none of them holds another's permissions.
+ */
+public enum Role {
+    SYSTEM_ADMIN(EnumSet.of(ORG_VIEW, ORG_EDIT, PERSON_VIEW, PERSON_EDIT, PERSON_IMPORT, PERSON_EXPORT,
+            CALENDAR_EDIT, ACCOUNT_MANAGE, TOKEN_USE)),
+    SECURITY_ADMIN(EnumSet.of(ACCOUNT_SECURITY, TOKEN_USE)),
+    AUDITOR(EnumSet.of(AUDIT_READ, TOKEN_USE)),
+    GENERAL_SECRETARY(EnumSet.of(ORG_VIEW, ORG_EDIT, PERSON_VIEW, PERSON_EDIT, PERSON_IMPORT, PERSON_EXPORT,
+            PERSON_REVEAL, CALENDAR_EDIT, TOKEN_USE)),
+    BRANCH_SECRETARY(EnumSet.of(ORG_VIEW, PERSON_VIEW, PERSON_EDIT, PERSON_IMPORT, PERSON_EXPORT,
+            PERSON_REVEAL, TOKEN_USE)),
+    COMMITTEE_MEMBER(EnumSet.of(ORG_VIEW, PERSON_VIEW, PERSON_EXPORT, TOKEN_USE)),
+    MEMBER(EnumSet.noneOf(Permission.class)),
+    PARTICIPANT(EnumSet.noneOf(Permission.class));
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = permissions;
+    }
+
+    public Set<Permission> permissions() {
+        return permissions;
+    }
+
+    /** Message key of the role's display name. */
+    public String labelKey() {
+        return "role." + name();
+    }
+}

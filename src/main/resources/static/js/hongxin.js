@@ -1,0 +1,51 @@
+// Hongxin page behaviour. No inline scripts: the Content-Security-Policy allows only same-origin files.
+(function () {
+    'use strict';
+    const csrfToken = document.querySelector('meta[name="_csrf"]');
+    const csrfHeader = document.querySelector('meta[name="_csrf_header"]');
+    // htmx requests carry the CSRF header like forms carry the hidden field.
+    document.body.addEventListener('htmx:configRequest', function (event) {
+        if (csrfToken && csrfHeader) {
+            event.detail.headers[csrfHeader.content] = csrfToken.content;
+        }
+    });
+    // Buttons with data-confirm ask before submitting.
+    document.addEventListener('submit', function (event) {
+        const submitter = event.submitter;
+        const message = (submitter && submitter.dataset.confirm) || event.target.dataset.confirm;
+        if (message && !window.confirm(message)) {
+            event.preventDefault();
+        }
+    }, true);
+    // Search forms: the reset button clears the fields and reloads the list.
+    document.querySelectorAll('[data-reset-form]').forEach(function (button) {
+        button.addEventListener('click', function () {
+            const form = button.closest('form');
+            form.querySelectorAll('input, select').forEach(function (el) {
+                if (el.type !== 'hidden' && el.type !== 'submit') {
+                    el.value = '';
+                }
+            });
+            form.submit();
+        });
+    });
+    // Select-all checkbox for table rows.
+    document.querySelectorAll('[data-select-all]').forEach(function (box) {
+        box.addEventListener('change', function () {
+            document.querySelectorAll(box.dataset.selectAll).forEach(function (el) { el.checked = box.checked; });
+        });
+    });
+    // Elements with data-autoshow open as a Bootstrap modal on load (dialogs re-shown after a refused save).
+    document.querySelectorAll('[data-autoshow]').forEach(function (el) {
+        if (window.bootstrap) { new bootstrap.Modal(el).show(); }
+    });
+    // Copy buttons.
+    document.querySelectorAll('[data-copy]').forEach(function (button) {
+        button.addEventListener('click', function () {
+            const source = document.querySelector(button.dataset.copy);
+            if (source && navigator.clipboard) {
+                navigator.clipboard.writeText(source.textContent.trim());
+            }
+        });
+    });
+})();
