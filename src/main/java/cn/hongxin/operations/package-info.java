@@ -1,0 +1,6 @@
+/**
+ * Operations commands run from the command line: online backup of the embedded database together
+ * with the field-encryption keys, and restore of such a backup into an empty data directory.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+package cn.hongxin.operations;
