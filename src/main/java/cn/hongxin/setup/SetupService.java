@@ -78,15 +78,16 @@ public class SetupService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        String admin = form.adminUsername().strip();
         OrgUnitView root = units.createRoot(form.organisationName(), OrgUnitType.PARTY_COMMITTEE);
-        accounts.create(new NewAccount(form.adminUsername().strip(), form.password(),
-                form.adminDisplayName() == null || form.adminDisplayName().isBlank() ? form.adminUsername().strip()
+        accounts.create(new NewAccount(admin, form.password(),
+                form.adminDisplayName() == null || form.adminDisplayName().isBlank() ? admin
                         : form.adminDisplayName().strip(),
                 EnumSet.of(Role.SYSTEM_ADMIN), null, null));
-        List<DemoAccount> demoAccounts = form.loadDemo() ? demo.load(root) : List.of();
-        audit.recordAs(form.adminUsername().strip(), null, AuditAction.SETUP, "org_unit", root.id(),
+        List<DemoAccount> demoAccounts = form.loadDemo() ? demo.load(root, admin) : List.of();
+        audit.recordAs(admin, null, AuditAction.SETUP, "org_unit", root.id(),
                 AuditOutcome.SUCCESS, form.loadDemo() ? "with demo department" : null);
         done.set(true);
-        return new SetupResult(form.adminUsername().strip(), demoAccounts);
+        return new SetupResult(admin, demoAccounts);
     }
 }
