@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.hongxin.organisation.OrgUnitService;
 import cn.hongxin.organisation.OrgUnitType;
@@ -35,10 +36,13 @@ public class SetupService {
     private final PasswordPolicy policy;
     private final DemoDepartment demo;
     private final AuditTrail audit;
+    private final TransactionTemplate transactions;
     private final AtomicBoolean done = new AtomicBoolean();
 
-    SetupService(AccountService accounts, OrgUnitService units, PasswordPolicy policy, DemoDepartment demo,
+    SetupService(PlatformTransactionManager transactionManager, AccountService accounts, OrgUnitService units,
+                 PasswordPolicy policy, DemoDepartment demo,
                  AuditTrail audit) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.accounts = accounts;
         this.units = units;
         this.policy = policy;
@@ -58,8 +62,17 @@ public class SetupService {
         return !exists;
     }
 
-    @Transactional
+    /**
+     * Runs setup once. The lock is held until the transaction has committed, so a second, concurrent
+     * submission sees the first one's administrator and is refused.
+     */
     public synchronized SetupResult run(SetupForm form) {
+        SetupResult result = transactions.execute(status -> runInTransaction(form));
+        done.set(true);
+        return result;
+    }
+
+    private SetupResult runInTransaction(SetupForm form) {
         if (!needed()) {
             throw new UserFacingException("setup.already");
         }
@@ -87,7 +100,6 @@ public class SetupService {
         List<DemoAccount> demoAccounts = form.loadDemo() ? demo.load(root, admin) : List.of();
         audit.recordAs(admin, null, AuditAction.SETUP, "org_unit", root.id(),
                 AuditOutcome.SUCCESS, form.loadDemo() ? "with demo department" : null);
-        done.set(true);
         return new SetupResult(admin, demoAccounts);
     }
 }
