@@ -9,17 +9,17 @@ import java.util.List;
  * @param url        target, or {@code null} for a group
  * @param authority  permission needed to see it, or {@code null} for every signed-in user
  */
-record MenuItem(String labelKey, String icon, String url, String authority, List<MenuItem> children) {
+public record MenuItem(String labelKey, String icon, String url, String authority, List<MenuItem> children) {
 
-    static MenuItem link(String labelKey, String icon, String url, String authority) {
+    public static MenuItem link(String labelKey, String icon, String url, String authority) {
         return new MenuItem(labelKey, icon, url, authority, List.of());
     }
 
-    static MenuItem group(String labelKey, String icon, MenuItem... children) {
+    public static MenuItem group(String labelKey, String icon, MenuItem... children) {
         return new MenuItem(labelKey, icon, null, null, List.of(children));
     }
 
-    boolean activeFor(String path) {
+    public boolean activeFor(String path) {
         if (url != null) {
             return url.equals("/") ? path.equals("/") : path.equals(url) || path.startsWith(url + "/");
         }
