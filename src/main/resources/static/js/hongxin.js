@@ -22,7 +22,9 @@
         button.addEventListener('click', function () {
             const form = button.closest('form');
             form.querySelectorAll('input, select').forEach(function (el) {
-                if (el.type !== 'hidden' && el.type !== 'submit') {
+                if (el.type === 'checkbox' || el.type === 'radio') {
+                    el.checked = false;
+                } else if (el.type !== 'hidden' && el.type !== 'submit') {
                     el.value = '';
                 }
             });
@@ -46,6 +48,62 @@
             if (source && navigator.clipboard) {
                 navigator.clipboard.writeText(source.textContent.trim());
             }
+        });
+    });
+    // Org tree: type to filter the units by name.
+    document.querySelectorAll('[data-tree-filter]').forEach(function (input) {
+        const tree = document.querySelector(input.dataset.treeFilter);
+        const empty = input.parentElement.querySelector('[data-tree-empty]');
+        if (!tree) { return; }
+        input.addEventListener('input', function () {
+            const term = input.value.trim().toLowerCase();
+            let shown = 0;
+            tree.querySelectorAll('li').forEach(function (li) {
+                const match = !term || (li.dataset.name || li.textContent).toLowerCase().indexOf(term) >= 0;
+                li.classList.toggle('d-none', !match);
+                if (match) { shown++; }
+            });
+            if (empty) { empty.classList.toggle('d-none', shown > 0); }
+        });
+    });
+    // Fields shown only for one value of a select: data-show-when="#unitType=BRANCH".
+    document.querySelectorAll('[data-show-when]').forEach(function (el) {
+        const parts = el.dataset.showWhen.split('=');
+        const source = document.querySelector(parts[0]);
+        if (!source) { return; }
+        const update = function () { el.classList.toggle('d-none', source.value !== parts[1]); };
+        source.addEventListener('change', update);
+        update();
+    });
+    // A select whose options belong under the option chosen in another one (party groups under
+    // their branch): data-filter-by="#branchId", matched on the options' data-path prefix.
+    document.querySelectorAll('select[data-filter-by]').forEach(function (select) {
+        const parent = document.querySelector(select.dataset.filterBy);
+        if (!parent) { return; }
+        const update = function () {
+            const chosen = parent.options[parent.selectedIndex];
+            const prefix = chosen && chosen.dataset.path;
+            Array.prototype.forEach.call(select.options, function (option) {
+                if (!option.dataset.path) { return; }
+                const fits = !prefix || option.dataset.path.indexOf(prefix) === 0;
+                option.hidden = !fits;
+                option.disabled = !fits;
+                if (!fits && option.selected) { select.value = ''; }
+            });
+        };
+        parent.addEventListener('change', update);
+        update();
+    });
+    // Calendar: a common entry fills in the period's name, kind and code.
+    document.querySelectorAll('select[data-period-preset]').forEach(function (select) {
+        select.addEventListener('change', function () {
+            const option = select.options[select.selectedIndex];
+            const form = select.closest('form');
+            if (!option || !option.value || !form) { return; }
+            form.querySelector('[name="name"]').value = option.dataset.name || '';
+            form.querySelector('[name="code"]').value = option.dataset.code || '';
+            const kind = form.querySelector('[name="kind"][value="' + option.dataset.kind + '"]');
+            if (kind) { kind.checked = true; }
         });
     });
 })();

@@ -47,6 +47,24 @@ public class OrgUnitService {
         return tree().stream().filter(u -> types.contains(u.unitType())).toList();
     }
 
+    /**
+     * The units visible to the caller under another permission than {@code org:unit:view}, in tree
+     * order: the pick lists of the people pages follow the people permission's scope.
+     */
+    @Transactional(readOnly = true)
+    public List<OrgUnitView> visibleFor(Permission permission) {
+        return treeUnder(scope.prefix(permission));
+    }
+
+    /** Active people whose branch, party group or administrative unit lies in the unit's subtree. */
+    @Transactional(readOnly = true)
+    public long headcount(long id) {
+        String prefix = scope.prefix(Permission.ORG_VIEW);
+        OrgUnit unit = units.findById(id).filter(u -> DataScope.within(prefix, u))
+                .orElseThrow(() -> new NotFoundException("org unit", id));
+        return people.count(PersonSpecifications.inUnit(unit.getPath()).and(PersonSpecifications.active(true)));
+    }
+
     @Transactional(readOnly = true)
     public Optional<OrgUnitView> find(long id) {
         String prefix = scope.prefix(Permission.ORG_VIEW);

@@ -146,8 +146,12 @@ public class PersonService {
         if (effectiveOn.isAfter(LocalDate.now())) {
             throw new UserFacingException("person.statusSince.future");
         }
-        p.setPoliticalStatus(status);
-        p.setStatusSince(effectiveOn);
+        // A step dated before the current status was reached fills in the history (a full member's
+        // earlier steps entered afterwards); it does not replace the current status.
+        if (p.getStatusSince() == null || !effectiveOn.isBefore(p.getStatusSince())) {
+            p.setPoliticalStatus(status);
+            p.setStatusSince(effectiveOn);
+        }
         p.touch();
         statusChanges.save(new StatusChange(id, status, effectiveOn,
                 note == null || note.isBlank() ? null : note.strip(), user.username()));
@@ -183,8 +187,28 @@ public class PersonService {
         load(personId, Permission.PERSON_EDIT);
         PostAssignment a = posts.findById(assignmentId).filter(x -> x.getPersonId() == personId)
                 .orElseThrow(() -> new NotFoundException("post", assignmentId));
+        if (a.getUntil() != null) {
+            return; // already ended: a second click (or a resubmitted form) changes nothing
+        }
         a.end(LocalDate.now());
         audit.record(AuditAction.UPDATE, "post_assignment", assignmentId, AuditOutcome.SUCCESS, "ended");
+    }
+
+    /** The posts currently held in a party organisation the caller can see, in the order of {@link PartyPost}. */
+    @Transactional(readOnly = true)
+    public List<PostHolderView> officers(long orgUnitId) {
+        String prefix = scope.prefix(Permission.ORG_VIEW);
+        units.findById(orgUnitId).filter(u -> DataScope.within(prefix, u))
+                .orElseThrow(() -> new NotFoundException("org unit", orgUnitId));
+        List<PostAssignment> held = posts.findByOrgUnitIdAndUntilIsNull(orgUnitId);
+        Map<Long, String> names = people.findAllById(held.stream().map(PostAssignment::getPersonId).toList())
+                .stream().collect(Collectors.toMap(Person::getId, Person::getName));
+        return held.stream()
+                .sorted(java.util.Comparator.comparing(PostAssignment::getPost)
+                        .thenComparing(PostAssignment::getSince))
+                .map(a -> new PostHolderView(a.getId(), a.getPersonId(), names.getOrDefault(a.getPersonId(), ""),
+                        a.getPost(), a.getSince()))
+                .toList();
     }
 
     /** The ID number and phone in clear, for a caller with the reveal permission; audited every time. */
