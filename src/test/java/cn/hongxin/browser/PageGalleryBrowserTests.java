@@ -1,0 +1,116 @@
+package cn.hongxin.browser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import cn.hongxin.setup.DemoAccount;
+import cn.hongxin.setup.SetupForm;
+import cn.hongxin.setup.SetupService;
+import cn.hongxin.support.Browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page of this stage, with the demo department loaded, at desktop and phone size, in Chinese and
+ * English, as the role that uses it: each answers 200, shows no error page, loads nothing from outside,
+ * and leaves a screenshot in target/screenshots/gallery for people to look at.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:gallery;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "hongxin.data-dir=target/gallery-data"})
+@ActiveProfiles("test")
+class PageGalleryBrowserTests {
+
+    static final String ADMIN_PASSWORD = "Gallery-Passw0rd!";
+    static Browser browser;
+    static List<DemoAccount> demo;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SetupService setup;
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    @Test
+    void everyPageRendersInBothLanguagesAtBothSizesWithoutExternalRequests() {
+        if (setup.needed()) {
+            demo = setup.run(new SetupForm("某某医科大学委员会", "admin", "系统管理员", ADMIN_PASSWORD, ADMIN_PASSWORD,
+                    true)).demoAccounts();
+        }
+        Map<String, List<String>> pagesByUser = new java.util.LinkedHashMap<>();
+        pagesByUser.put("admin", List.of("/", "/org/units", "/org/people", "/org/people/new", "/org/calendar",
+                "/org/people/import", "/system/accounts", "/me/password", "/me/tokens"));
+        pagesByUser.put(account("GENERAL_SECRETARY").username(), List.of("/", "/org/people", "/org/units"));
+        pagesByUser.put(account("SECURITY_ADMIN").username(), List.of("/system/security"));
+        pagesByUser.put(account("AUDITOR").username(), List.of("/system/audit"));
+
+        List<String> failures = new ArrayList<>();
+        for (String locale : List.of("zh-CN", "en")) {
+            for (boolean phone : List.of(false, true)) {
+                for (var entry : pagesByUser.entrySet()) {
+                    Page page = phone ? browser.phone(locale) : browser.desktop(locale);
+                    login(page, entry.getKey(), password(entry.getKey()), locale);
+                    for (String path : entry.getValue()) {
+                        Response response = page.navigate(url(path));
+                        String name = "gallery/" + (path.equals("/") ? "home" : path.substring(1).replace('/', '-'))
+                                + "-" + (phone ? "phone" : "desktop") + "-" + (locale.equals("en") ? "en" : "zh");
+                        Browser.screenshot(page, name);
+                        if (response == null || response.status() != 200) {
+                            failures.add(path + " as " + entry.getKey() + ": HTTP "
+                                    + (response == null ? "none" : response.status()));
+                        } else if (page.locator("main#main").count() == 0) {
+                            failures.add(path + " as " + entry.getKey() + ": not in the application layout");
+                        }
+                    }
+                    page.context().close();
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(browser.externalRequests()).isEmpty();
+    }
+
+    void login(Page page, String username, String password, String locale) {
+        page.navigate(url("/login?lang=" + (locale.equals("en") ? "en" : "zh-CN")));
+        page.fill("#username", username);
+        page.fill("#password", password);
+        page.click("#login-submit");
+        page.waitForURL(url("/"));
+    }
+
+    static DemoAccount account(String role) {
+        return demo.stream().filter(a -> a.role().equals(role)).findFirst().orElseThrow(
+                () -> new AssertionError("demo has no " + role + " account"));
+    }
+
+    static String password(String username) {
+        return username.equals("admin") ? ADMIN_PASSWORD
+                : demo.stream().filter(a -> a.username().equals(username)).findFirst().orElseThrow().password();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
