@@ -28,7 +28,7 @@ import cn.hongxin.shared.UserFacingException;
 class SecurityAdminController {
 
     /** What the policy card shows. */
-    record PolicyView(int minLength, int lockoutThreshold, int lockoutMinutes, String sessionTimeout) {
+    record PolicyView(int minLength, int lockoutThreshold, int lockoutMinutes, long sessionTimeoutMinutes) {
     }
 
     private static final int PAGE_SIZE = 20;
@@ -37,11 +37,11 @@ class SecurityAdminController {
     private final CurrentUsers currentUsers;
     private final SecurityProperties properties;
     private final PageSupport pages;
-    private final String sessionTimeout;
+    private final java.time.Duration sessionTimeout;
 
     SecurityAdminController(AccountService accounts, CurrentUsers currentUsers, SecurityProperties properties,
                             PageSupport pages,
-                            @Value("${server.servlet.session.timeout:30m}") String sessionTimeout) {
+                            @Value("${server.servlet.session.timeout:30m}") java.time.Duration sessionTimeout) {
         this.accounts = accounts;
         this.currentUsers = currentUsers;
         this.properties = properties;
@@ -62,7 +62,7 @@ class SecurityAdminController {
         model.addAttribute("baseUrl", PageSupport.listUrl("/system/security", "q", q));
         model.addAttribute("me", currentUsers.require().accountId());
         model.addAttribute("policy", new PolicyView(properties.passwordMinLength(), properties.lockoutThreshold(),
-                properties.lockoutMinutes(), sessionTimeout));
+                properties.lockoutMinutes(), sessionTimeout.toMinutes()));
         model.addAttribute("officerRoles", AccountService.SECURITY_ROLES);
         if (!model.containsAttribute("officer")) {
             model.addAttribute("officer", new OfficerForm("", "", Role.AUDITOR));
