@@ -41,8 +41,10 @@ class PageErrorAdvice {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    String denied(AccessDeniedException e, HttpServletResponse response) {
-        audit.record(AuditAction.ACCESS_DENIED, null, null, AuditOutcome.DENIED, e.getMessage());
+    String denied(AccessDeniedException e, jakarta.servlet.http.HttpServletRequest request,
+                  HttpServletResponse response) {
+        audit.record(AuditAction.ACCESS_DENIED, null, null, AuditOutcome.DENIED,
+                request.getMethod() + " " + request.getRequestURI() + ": " + e.getMessage());
         response.setStatus(403);
         return "error/403";
     }

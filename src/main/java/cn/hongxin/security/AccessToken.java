@@ -45,6 +45,10 @@ class AccessToken {
         revokedAt = Instant.now();
     }
 
+    boolean isRevoked() {
+        return revokedAt != null;
+    }
+
     void used(Instant now) {
         lastUsedAt = now;
     }

@@ -8,7 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
 import org.springframework.stereotype.Component;
@@ -36,8 +35,7 @@ class AccessTokenAuthenticationFilter extends OncePerRequestFilter {
                 entryPoint.commence(request, response, null);
                 return;
             }
-            var auth = UsernamePasswordAuthenticationToken.authenticated(principal.get(), null,
-                    principal.get().getAuthorities());
+            var auth = new AccessTokenAuthentication(principal.get());
             auth.setDetails(new WebAuthenticationDetailsSource().buildDetails(request));
             SecurityContextHolder.getContext().setAuthentication(auth);
         }

@@ -26,15 +26,20 @@ public class AccessTokenService {
     private final AccessTokenRepository tokens;
     private final AccountRepository accounts;
     private final AuditTrail audit;
+    private final CurrentUsers currentUsers;
 
-    AccessTokenService(AccessTokenRepository tokens, AccountRepository accounts, AuditTrail audit) {
+    AccessTokenService(AccessTokenRepository tokens, AccountRepository accounts, AuditTrail audit,
+                       CurrentUsers currentUsers) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.audit = audit;
+        this.currentUsers = currentUsers;
     }
 
+    /** Issues a token to the signed-in account ({@code accountId} must be its own); the secret is returned once. */
     @Transactional
     public IssuedToken issue(long accountId, String name, Integer validDays) {
+        requireOwner(accountId);
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new UserFacingException("token.name.required");
         }
@@ -53,15 +58,27 @@ public class AccessTokenService {
 
     @Transactional(readOnly = true)
     public List<AccessTokenView> list(long accountId) {
+        requireOwner(accountId);
         return tokens.findByAccountIdOrderByCreatedAtDesc(accountId).stream().map(AccessToken::toView).toList();
     }
 
     @Transactional
     public void revoke(long accountId, long tokenId) {
+        requireOwner(accountId);
         AccessToken token = tokens.findById(tokenId).filter(t -> t.getAccountId() == accountId)
                 .orElseThrow(() -> new NotFoundException("token", tokenId));
+        if (token.isRevoked()) {
+            return;
+        }
         token.revoke();
         audit.record(AuditAction.TOKEN_REVOKE, "access_token", tokenId, AuditOutcome.SUCCESS, null);
+    }
+
+    /** Tokens are personal: only their owner, holding {@code sys:token:use}, issues, lists or revokes them. */
+    private void requireOwner(long accountId) {
+        if (currentUsers.require(Permission.TOKEN_USE).accountId() != accountId) {
+            throw new org.springframework.security.access.AccessDeniedException("not the own account");
+        }
     }
 
     /** The principal a presented secret stands for, if the token is valid and its account usable. */

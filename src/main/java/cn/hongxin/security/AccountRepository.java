@@ -16,4 +16,9 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     @Query("select a from Account a where (:q = '' or lower(a.username) like lower(concat('%', :q, '%'))"
             + " or a.displayName like concat('%', :q, '%')) order by a.username")
     Page<Account> search(String q, Pageable pageable);
+
+    /** Whether an enabled account holds the role ({@code roles} is a comma-separated list of role names). */
+    @Query("select count(a) > 0 from Account a where a.enabled = true"
+            + " and concat(',', a.roles, ',') like concat('%,', :role, ',%')")
+    boolean anyEnabledWithRole(String role);
 }

@@ -10,8 +10,11 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The tamper-evident audit trail: who, when, from where, what object, outcome. Entries are written in
@@ -25,10 +28,14 @@ public class AuditTrail {
     private final JdbcClient jdbc;
     private final CurrentUsers currentUsers;
 
-    AuditTrail(AuditRepository entries, JdbcClient jdbc, CurrentUsers currentUsers) {
+    private final PlatformTransactionManager transactions;
+
+    AuditTrail(AuditRepository entries, JdbcClient jdbc, CurrentUsers currentUsers,
+               PlatformTransactionManager transactions) {
         this.entries = entries;
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
+        this.transactions = transactions;
     }
 
     /** Records an action of the signed-in account (or "anonymous"). */
@@ -58,19 +65,35 @@ public class AuditTrail {
         jdbc.sql("update audit_chain_head set last_hash = ? where id = 1").param(entry.getHash()).update();
     }
 
+    /** Entries matching the filters (blank = any), newest first; the auditor's only. */
     @Transactional(readOnly = true)
     public Page<AuditEntryView> search(String actor, String action, String objectType, Instant from, Instant to,
                                        int page, int size) {
-        return entries.search(blank(actor), blank(action), blank(objectType), from, to, PageRequest.of(page, size))
+        currentUsers.require(Permission.AUDIT_READ);
+        return entries.search(blank(actor), blank(action), blank(objectType),
+                        from == null ? Instant.EPOCH : from, to == null ? FAR_FUTURE : to,
+                        PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500)))
                 .map(AuditEntry::toView);
     }
 
     /**
      * Walks the whole chain; the id of the first entry whose hash or link does not match, or empty
-     * when the trail is intact.
+     * when the trail is intact. The auditor's only; the check itself is recorded.
      */
-    @Transactional(readOnly = true)
     public Optional<Long> verify() {
+        CurrentUser user = currentUsers.require(Permission.AUDIT_READ);
+        TransactionTemplate read = new TransactionTemplate(transactions);
+        read.setReadOnly(true);
+        Optional<Long> broken = read.execute(status -> firstBrokenEntry());
+        TransactionTemplate write = new TransactionTemplate(transactions);
+        write.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        write.executeWithoutResult(status -> append(user.username(), user.accountId(), AuditAction.VERIFY,
+                "audit_entry", broken.orElse(null), broken.isPresent() ? AuditOutcome.FAILURE : AuditOutcome.SUCCESS,
+                broken.map(id -> "chain broken at entry " + id).orElse("chain intact")));
+        return broken;
+    }
+
+    private Optional<Long> firstBrokenEntry() {
         String prev = "0".repeat(64);
         int page = 0;
         while (true) {
@@ -86,6 +109,8 @@ public class AuditTrail {
             }
         }
     }
+
+    private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
 
     private static String blank(String s) {
         return s == null ? "" : s.strip();

@@ -48,7 +48,8 @@ class SecurityConfiguration {
                                  ApiAuthenticationEntryPoint entryPoint) throws Exception {
         http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/openapi/**", "/api/v1/openapi", "/api/v1/docs/**", "/api/v1/docs")
+                        .requestMatchers("/api/v1/openapi/**", "/api/v1/openapi", "/api/v1/docs/**", "/api/v1/docs",
+                                "/api/v1/swagger-ui/**", "/api/v1/swagger-ui.html")
                         .permitAll()
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
