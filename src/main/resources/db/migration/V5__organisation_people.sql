@@ -4,6 +4,7 @@ create table person
     name              varchar(50)  not null,
     name_pinyin       varchar(200) not null,
     name_initials     varchar(50)  not null,
+    name_sort         varchar(200) not null,
     gender            varchar(10)  not null,
     ethnicity         varchar(30),
     birth_date        date,
@@ -30,7 +31,7 @@ create table person
 );
 create index ix_person_branch on person (branch_id);
 create index ix_person_admin_unit on person (admin_unit_id);
-create index ix_person_pinyin on person (name_pinyin);
+create index ix_person_sort on person (name_sort);
 
 create table political_status_change
 (

@@ -56,6 +56,16 @@ public class OrgUnitService {
         return treeUnder(scope.prefix(permission));
     }
 
+    /**
+     * Every department, teaching office and class, whatever the caller's scope: they are reference data
+     * that a branch secretary needs to place students (who stay visible through their branch).
+     */
+    @Transactional(readOnly = true)
+    public List<OrgUnitView> administrativeUnits() {
+        scope.require(Permission.PERSON_VIEW);
+        return treeUnder("").stream().filter(u -> !u.unitType().party()).toList();
+    }
+
     /** Active people whose branch, party group or administrative unit lies in the unit's subtree. */
     @Transactional(readOnly = true)
     public long headcount(long id) {

@@ -29,6 +29,7 @@ class Person {
     private String name;
     private String namePinyin;
     private String nameInitials;
+    private String nameSort;
     @Enumerated(EnumType.STRING)
     private Gender gender;
     private String ethnicity;
@@ -79,6 +80,8 @@ class Person {
     void setName(String name) { this.name = name; }
     String getNamePinyin() { return namePinyin; }
     void setNamePinyin(String namePinyin) { this.namePinyin = namePinyin; }
+    String getNameSort() { return nameSort; }
+    void setNameSort(String nameSort) { this.nameSort = nameSort; }
     String getNameInitials() { return nameInitials; }
     void setNameInitials(String nameInitials) { this.nameInitials = nameInitials; }
     Gender getGender() { return gender; }

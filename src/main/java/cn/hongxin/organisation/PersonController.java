@@ -216,7 +216,8 @@ class PersonController {
         model.addAttribute("form", form);
         model.addAttribute("personId", id);
         model.addAttribute("person", person);
-        model.addAttribute("adminUnits", visible.stream().filter(u -> ADMIN_UNITS.contains(u.unitType())).toList());
+        model.addAttribute("adminUnits", units.administrativeUnits().stream()
+                .filter(u -> ADMIN_UNITS.contains(u.unitType())).toList());
         model.addAttribute("branches", visible.stream().filter(u -> BRANCHES.contains(u.unitType())).toList());
         model.addAttribute("groups", visible.stream().filter(u -> GROUPS.contains(u.unitType())).toList());
         model.addAttribute("rootDepth", visible.isEmpty() ? 0 : visible.get(0).depth());

@@ -35,7 +35,7 @@ import cn.hongxin.shared.UserFacingException;
 @Service
 public class PersonService {
 
-    static final Sort PINYIN_ORDER = Sort.by("namePinyin", "name", "id");
+    static final Sort PINYIN_ORDER = Sort.by("nameSort", "name", "id");
 
     private final PersonRepository people;
     private final OrgUnitRepository units;
@@ -234,7 +234,8 @@ public class PersonService {
 
     private void apply(Person p, PersonForm form, String prefix, boolean creating) {
         List<FieldProblem> problems = new ArrayList<>(PersonRules.check(form));
-        OrgUnit adminUnit = unit(form.adminUnitId(), prefix, "adminUnitId", problems,
+        // Classes and teaching offices are reference data: any may be chosen, but a person must stay in scope.
+        OrgUnit adminUnit = unit(form.adminUnitId(), "", "adminUnitId", problems,
                 java.util.EnumSet.of(OrgUnitType.CLASS, OrgUnitType.TEACHING_OFFICE, OrgUnitType.DEPARTMENT));
         OrgUnit branch = unit(form.branchId(), prefix, "branchId", problems,
                 java.util.EnumSet.of(OrgUnitType.BRANCH, OrgUnitType.GENERAL_BRANCH));
@@ -243,6 +244,9 @@ public class PersonService {
         if (adminUnit == null && branch == null && group == null && problems.stream()
                 .noneMatch(x -> x.field().endsWith("Id"))) {
             problems.add(new FieldProblem("branchId", "person.unit.required"));
+        } else if (!prefix.isEmpty() && branch == null && group == null && adminUnit != null
+                && !DataScope.within(prefix, adminUnit)) {
+            problems.add(new FieldProblem("branchId", "person.unit.outOfScope"));
         }
         if (group != null && branch != null && !group.getPath().startsWith(branch.getPath())) {
             problems.add(new FieldProblem("partyGroupId", "person.group.notInBranch"));
@@ -264,6 +268,7 @@ public class PersonService {
         p.setName(name);
         String pinyin = ChineseNames.pinyin(name);
         p.setNamePinyin(ChineseNames.sortKey(pinyin));
+        p.setNameSort(ChineseNames.collationKey(pinyin));
         p.setNameInitials(ChineseNames.initials(pinyin));
         p.setGender(form.gender());
         p.setEthnicity(form.ethnicity() == null || form.ethnicity().isBlank() ? null : form.ethnicity().strip());

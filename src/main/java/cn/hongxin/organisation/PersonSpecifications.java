@@ -39,12 +39,14 @@ final class PersonSpecifications {
             String term = q.strip();
             String latin = term.toLowerCase(Locale.ROOT).replace(" ", "");
             Predicate byName = cb.like(root.get("name"), "%" + term + "%");
-            Predicate byPinyin = cb.like(root.get("namePinyin"), latin + "%");
+            var compactPinyin = cb.function("replace", String.class, root.get("namePinyin"), cb.literal(" "),
+                    cb.literal(""));
+            Predicate byPinyin = cb.like(compactPinyin, latin + "%");
             Predicate byInitials = cb.like(root.get("nameInitials"), latin + "%");
             Predicate byNumber = cb.like(root.get("staffNo"), term + "%");
             if (!latin.matches("[a-z]+")) {
-                String pinyin = ChineseNames.sortKey(ChineseNames.pinyin(term));
-                return cb.or(byName, byNumber, cb.like(root.get("namePinyin"), pinyin + "%"));
+                String pinyin = ChineseNames.compact(ChineseNames.pinyin(term));
+                return cb.or(byName, byNumber, cb.like(compactPinyin, pinyin + "%"));
             }
             return cb.or(byName, byPinyin, byInitials, byNumber);
         };

@@ -62,8 +62,26 @@ public final class ChineseNames {
         return out.toString();
     }
 
-    /** The sort key: syllables without spaces, so "zhang wei" sorts as "zhangwei". */
+    /** The stored pinyin: syllables separated by single spaces ("zhang wei"). */
     public static String sortKey(String pinyin) {
+        return pinyin.strip().replaceAll("\\s+", " ");
+    }
+
+    /**
+     * The collation key: each syllable padded to six characters with '0', so that every 陈 (chen) sorts
+     * before 程 (cheng) in byte order and in locale collations alike (which ignore spaces, but not digits).
+     */
+    public static String collationKey(String pinyin) {
+        StringBuilder out = new StringBuilder();
+        for (String syllable : pinyin.strip().split("\\s+")) {
+            out.append(syllable);
+            out.append("0".repeat(Math.max(0, 6 - syllable.length())));
+        }
+        return out.toString();
+    }
+
+    /** The pinyin without spaces ("zhangwei"), as people type it into a search box. */
+    public static String compact(String pinyin) {
         return pinyin.replace(" ", "");
     }
 }

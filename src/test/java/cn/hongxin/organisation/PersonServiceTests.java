@@ -70,6 +70,21 @@ class PersonServiceTests {
                 .isInstanceOf(NotFoundException.class);
     }
 
+    @Test
+    void aBranchSecretaryPlacesAStudentInAClassOutsideTheirScopeThroughTheirBranch() {
+        var dept = org.department();
+        String secretary = accounts.create("students-sec", EnumSet.of(Role.BRANCH_SECRETARY), dept.studentsBranch().id());
+        long id = accounts.runAs(secretary, () -> people.create(student("赵敏", null, "B" + System.nanoTime(), dept)));
+        assertThat(accounts.runAs(secretary, () -> people.get(id)).adminUnitName()).isEqualTo(dept.clazz().name());
+
+        PersonForm withoutBranch = new PersonForm("钱多", Gender.MALE, "汉族", null, null, null, null,
+                "B" + System.nanoTime(), PersonType.STUDENT, dept.clazz().id(), null, null,
+                PoliticalStatus.LEAGUE_MEMBER, null, false);
+        assertThatThrownBy(() -> accounts.runAs(secretary, () -> people.create(withoutBranch)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p.messageKey()).isEqualTo("person.unit.outOfScope")));
+    }
+
     static PersonForm student(String name, String idNumber, String staffNo, TestOrganisation.Department dept) {
         return new PersonForm(name, Gender.MALE, "汉族", null, idNumber, "13812345678", null, staffNo,
                 PersonType.STUDENT, dept.clazz().id(), dept.studentsBranch().id(), null, PoliticalStatus.LEAGUE_MEMBER,

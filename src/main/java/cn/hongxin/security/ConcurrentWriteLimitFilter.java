@@ -30,14 +30,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
-class ConcurrentWriteLimiter extends OncePerRequestFilter {
+class ConcurrentWriteLimitFilter extends OncePerRequestFilter {
 
     static final int WAIT_SECONDS = 60;
-    private static final Logger log = LoggerFactory.getLogger(ConcurrentWriteLimiter.class);
+    private static final Logger log = LoggerFactory.getLogger(ConcurrentWriteLimitFilter.class);
 
     private final Semaphore permits;
 
-    ConcurrentWriteLimiter(Environment environment) {
+    ConcurrentWriteLimitFilter(Environment environment) {
         int pool = environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10);
         this.permits = new Semaphore(Math.max(1, pool / 2), true);
     }
