@@ -19,7 +19,8 @@ record MenuItem(String labelKey, String icon, String url, String authority, List
         return new MenuItem(labelKey, icon, null, null, List.of(children));
     }
 
-    boolean activeFor(String path) {
+    // public: Thymeleaf (SpEL) calls it from the layout and sees public methods only.
+    public boolean activeFor(String path) {
         if (url != null) {
             return url.equals("/") ? path.equals("/") : path.equals(url) || path.startsWith(url + "/");
         }
