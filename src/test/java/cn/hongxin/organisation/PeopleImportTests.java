@@ -25,6 +25,7 @@ import cn.hongxin.support.IntegrationTest;
 import cn.hongxin.support.TestOrganisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -47,6 +48,8 @@ class PeopleImportTests {
     OrgUnitService units;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    PersonImporter importer;
 
     @Test
     void theTemplateHasTheHeadersANotesSheetAndDropDownsInTheUsersLanguage() throws Exception {
@@ -207,6 +210,23 @@ class PeopleImportTests {
         assertThat(phase(page)).isEqualTo("FAILED");
         assertThat(page).contains("已被系统中的其他人员使用", "系统中已有人员使用这个身份证号");
         assertThat(count(tag, dept)).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureWhileWritingRollsBackEveryRowAlreadyWritten() {
+        var dept = org.department();
+        String tag = tag();
+        List<PersonImporter.ValidRow> rows = new ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            // The last row (in the second JDBC batch) repeats the first row's number: the unique key fails.
+            String staffNo = tag + String.format("%04d", i == 500 ? 0 : i);
+            rows.add(new PersonImporter.ValidRow(i + 2, new PersonForm(PeopleSheets.name(i), Gender.MALE, null, null,
+                    null, null, null, staffNo, PersonType.STUDENT, dept.clazz().id(), dept.studentsBranch().id(), null,
+                    PoliticalStatus.MASSES, null, false), null, null, null));
+        }
+        assertThatThrownBy(() -> importer.write(rows, "test", n -> { }))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThat(count(tag, dept)).isZero();
     }
 
     @Test
