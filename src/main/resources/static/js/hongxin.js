@@ -107,3 +107,39 @@
         });
     });
 })();
+// File inputs with data-max-bytes refuse a too-large file before it is uploaded (the server refuses it too,
+// but only after the whole upload); forms with a data-busy-text button show it while the upload runs.
+(function () {
+    'use strict';
+    document.querySelectorAll('input[type="file"][data-max-bytes]').forEach(function (input) {
+        input.addEventListener('change', function () {
+            const file = input.files && input.files[0];
+            const tooLarge = file && file.size > Number(input.dataset.maxBytes);
+            input.setCustomValidity(tooLarge ? (input.dataset.tooLarge || '') : '');
+            input.classList.toggle('is-invalid', !!tooLarge);
+            if (tooLarge) {
+                input.reportValidity();
+            }
+        });
+    });
+    document.addEventListener('submit', function (event) {
+        if (event.defaultPrevented) {
+            return;
+        }
+        const button = event.target.querySelector('button[type="submit"][data-busy-text]');
+        if (button) {
+            button.dataset.idleHtml = button.innerHTML;
+            button.disabled = true;
+            button.textContent = button.dataset.busyText;
+        }
+    });
+    // Back to a page kept in the browser's cache: the busy button is idle again.
+    window.addEventListener('pageshow', function (event) {
+        if (event.persisted) {
+            document.querySelectorAll('button[data-busy-text][data-idle-html]').forEach(function (button) {
+                button.innerHTML = button.dataset.idleHtml;
+                button.disabled = false;
+            });
+        }
+    });
+})();

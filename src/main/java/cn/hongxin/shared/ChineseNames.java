@@ -13,6 +13,9 @@ public final class ChineseNames {
     private static final ThreadLocal<Transliterator> TO_LATIN = ThreadLocal.withInitial(
             () -> Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower"));
 
+    /** Readings of single characters: names repeat characters a lot, and transliteration is slow (~10 µs). */
+    private static final java.util.Map<Character, String> SYLLABLES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final java.util.Map<Character, String> SURNAME_READINGS = java.util.Map.ofEntries(
             java.util.Map.entry('单', "shan"), java.util.Map.entry('曾', "zeng"),
             java.util.Map.entry('区', "ou"), java.util.Map.entry('仇', "qiu"),
@@ -37,9 +40,9 @@ public final class ChineseNames {
             out.append(surname);
             start = 1;
         }
-        Transliterator t = TO_LATIN.get();
         for (int i = start; i < trimmed.length(); i++) {
-            String syllable = t.transliterate(String.valueOf(trimmed.charAt(i))).strip();
+            String syllable = SYLLABLES.computeIfAbsent(trimmed.charAt(i),
+                    c -> TO_LATIN.get().transliterate(String.valueOf(c)).strip());
             if (syllable.isEmpty()) {
                 continue;
             }

@@ -1,0 +1,7 @@
+package cn.hongxin.organisation;
+
+import cn.hongxin.support.OnPostgres;
+
+@OnPostgres
+class PeopleImportPostgresTests extends PeopleImportTests {
+}
