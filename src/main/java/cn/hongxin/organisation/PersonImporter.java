@@ -70,8 +70,8 @@ class PersonImporter {
             insert into person (name, name_pinyin, name_initials, gender, ethnicity, birth_date, id_number_enc,
                 id_number_hash, id_number_masked, phone_enc, phone_masked, email, staff_no, person_type,
                 admin_unit_id, branch_id, party_group_id, political_status, status_since, party_leader, active,
-                created_at, updated_at, version)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""";
+                created_at, updated_at, version, name_sort)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""";
     private static final String INSERT_STATUS_CHANGE = """
             insert into political_status_change (person_id, status, effective_on, note, recorded_at, recorded_by)
             values (?, ?, ?, null, ?, ?)""";
@@ -159,6 +159,10 @@ class PersonImporter {
 
     Validation validate(List<ImportSheetReader.SheetRow> rows, String prefix, IntConsumer progress) {
         ImportUnitIndex index = new ImportUnitIndex(units.findSubtree(prefix));
+        // Classes and teaching offices are reference data (as on the form): any may be named, but the
+        // person must stay in the importer's scope through a branch or group when the class lies outside it.
+        ImportUnitIndex adminIndex = new ImportUnitIndex(units.findSubtree("").stream()
+                .filter(u -> ADMIN_UNIT_TYPES.contains(u.getUnitType())).toList());
         List<ImportProblem> problems = new ArrayList<>();
         List<ValidRow> valid = new ArrayList<>(rows.size());
         Map<String, Integer> rowOfStaffNo = new HashMap<>();
@@ -168,7 +172,7 @@ class PersonImporter {
             ImportSheetReader.SheetRow row = rows.get(i);
             byNumber.put(row.number(), row);
             RowCheck check = new RowCheck(row);
-            ValidRow candidate = check(row, check, index, rowOfStaffNo, rowOfIdHash);
+            ValidRow candidate = check(row, check, index, adminIndex, prefix, rowOfStaffNo, rowOfIdHash);
             if (check.problems.isEmpty()) {
                 valid.add(candidate);
             } else {
@@ -210,7 +214,8 @@ class PersonImporter {
     }
 
     private ValidRow check(ImportSheetReader.SheetRow row, RowCheck check, ImportUnitIndex index,
-                           Map<String, Integer> rowOfStaffNo, Map<String, Integer> rowOfIdHash) {
+                           ImportUnitIndex adminIndex, String prefix, Map<String, Integer> rowOfStaffNo,
+                           Map<String, Integer> rowOfIdHash) {
         Gender gender = choice(Gender.class, ImportColumn.GENDER, row, check);
         PersonType type = choice(PersonType.class, ImportColumn.PERSON_TYPE, row, check);
         PoliticalStatus status = choice(PoliticalStatus.class, ImportColumn.POLITICAL_STATUS, row, check);
@@ -228,7 +233,7 @@ class PersonImporter {
             check.add(ImportColumn.EMAIL, "validation.tooLong", 120);
         }
 
-        OrgUnit adminUnit = unit(ImportColumn.ADMIN_UNIT, ADMIN_UNIT_TYPES, null, row, check, index);
+        OrgUnit adminUnit = unit(ImportColumn.ADMIN_UNIT, ADMIN_UNIT_TYPES, null, row, check, adminIndex);
         OrgUnit branch = unit(ImportColumn.BRANCH, BRANCH_TYPES, null, row, check, index);
         OrgUnit group = null;
         String groupName = row.value(ImportColumn.PARTY_GROUP);
@@ -249,6 +254,9 @@ class PersonImporter {
         }
         if (row.value(ImportColumn.ADMIN_UNIT) == null && row.value(ImportColumn.BRANCH) == null && groupName == null) {
             check.add(ImportColumn.BRANCH, "import.unit.required");
+        } else if (!prefix.isEmpty() && adminUnit != null && row.value(ImportColumn.BRANCH) == null
+                && groupName == null && !DataScope.within(prefix, adminUnit)) {
+            check.add(ImportColumn.BRANCH, "import.unit.outOfScope", adminUnit.getName());
         }
 
         String staffNo = row.value(ImportColumn.STAFF_NO);
@@ -424,7 +432,8 @@ class PersonImporter {
     }
 
     /** What one person row holds, computed as {@code PersonService} does for the form. */
-    private record PersonValues(PersonForm form, String name, String pinyin, String initials, LocalDate birthDate,
+    private record PersonValues(PersonForm form, String name, String pinyin, String sortKey, String initials,
+                                LocalDate birthDate,
                                 String idEnc, String idHash, String idMasked, String phoneEnc, String phoneMasked,
                                 String ethnicity, String email, String staffNo) {
     }
@@ -447,7 +456,7 @@ class PersonImporter {
         String phoneEnc = row.phone() == null ? null : cipher.encrypt(row.phone());
         String phoneMasked = row.phone() == null ? null : Masking.phone(row.phone());
         return new PersonValues(f, name, truncate(ChineseNames.sortKey(pinyin), 200),
-                truncate(ChineseNames.initials(pinyin), 50), birthDate, idEnc, row.idHash(), idMasked, phoneEnc,
+                truncate(ChineseNames.collationKey(pinyin), 200), truncate(ChineseNames.initials(pinyin), 50), birthDate, idEnc, row.idHash(), idMasked, phoneEnc,
                 phoneMasked, blankToNull(f.ethnicity()), blankToNull(f.email()), f.staffNo().strip());
     }
 
@@ -480,6 +489,7 @@ class PersonImporter {
             ps.setBoolean(21, true);
             ps.setObject(22, now);
             ps.setObject(23, now);
+            ps.setString(24, v.sortKey());
         }
 
         @Override
