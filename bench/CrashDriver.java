@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 public class CrashDriver {
 
-    static final String PASSWORD = "Crash-Bench-2026!";
+    static final String PASSWORD = "Durable-Writes-2026!";
     static final HttpClient HTTP = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -3,7 +3,8 @@
 # kill the process with SIGKILL mid-stream, restart it, and count what survived.
 #   bench/crash.sh                 # embedded H2 (the default database)
 #   DB=postgresql bench/crash.sh   # a real PostgreSQL (embedded binaries from Maven Central)
-# Options: CLIENTS=8 (concurrent writers), RUN_SECONDS=8 (writing time before the kill), PORT=18080.
+# Options: CLIENTS=8 (concurrent writers), RUN_SECONDS=8 (writing time before the kill), PORT=18080,
+# EXTRA_ARGS (more application arguments).
 # Last line: crash: db=<db> acknowledged=<n> present=<n> lost=<n>
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,10 @@ trap cleanup EXIT
 
 [ -f target/hongxin.jar ] || ./mvnw -B -ntp -q -DskipTests package
 app_args=(--server.port="$PORT" --hongxin.data-dir="$work/data")
+# EXTRA_ARGS: more application arguments, e.g. to show what H2's default 500 ms write delay loses:
+#   EXTRA_ARGS='--spring.datasource.url=jdbc:h2:file:/tmp/x/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH' bench/crash.sh
+read -r -a extra <<< "${EXTRA_ARGS:-}"
+app_args+=("${extra[@]}")
 if [ "$DB" = "postgresql" ]; then
     ./mvnw -B -ntp -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
     java -cp "target/test-classes:$(cat target/test-classpath.txt)" cn.hongxin.bench.EmbeddedPostgresMain "$PG_PORT" "$work/pg" > "$work/pg.log" 2>&1 &
