@@ -17,9 +17,9 @@ import org.dhatim.fastexcel.reader.Row;
 import cn.hongxin.shared.ResidentIdNumber;
 
 /** Builds and reads .xlsx files for the import tests and the benchmark, with fastexcel. */
-final class PeopleSheets {
+public final class PeopleSheets {
 
-    static final List<String> HEADERS_ZH = List.of("姓名*", "性别*", "民族", "出生日期", "身份证号", "手机号", "邮箱",
+    public static final List<String> HEADERS_ZH = List.of("姓名*", "性别*", "民族", "出生日期", "身份证号", "手机号", "邮箱",
             "学号/工号*", "人员类别*(教职工/学生)", "班级/教研室", "所在支部", "党小组", "政治面貌*", "政治面貌起始日期",
             "党员领导干部(是/否)");
     static final List<String> HEADERS_EN = List.of("Name*", "Gender*", "Ethnicity", "Date of birth", "ID number",
@@ -37,7 +37,7 @@ final class PeopleSheets {
     }
 
     /** A valid resident ID number not used before in this JVM (born 1990–2005, Nanjing region). */
-    static String idNumber() {
+    public static String idNumber() {
         int n = ID_SEQUENCE.incrementAndGet();
         LocalDate birth = LocalDate.of(1990, 1, 1).plusDays(n / 900);
         String first17 = "320102" + birth.toString().replace("-", "") + String.format("%03d", n % 900 + 100);
@@ -45,7 +45,7 @@ final class PeopleSheets {
     }
 
     /** The same number with a wrong check character. */
-    static String withBadChecksum(String id) {
+    public static String withBadChecksum(String id) {
         char good = id.charAt(17);
         return id.substring(0, 17) + (good == '1' ? '2' : '1');
     }
@@ -83,7 +83,7 @@ final class PeopleSheets {
         return row;
     }
 
-    static byte[] xlsx(List<String> headers, List<List<Object>> rows) {
+    public static byte[] xlsx(List<String> headers, List<List<Object>> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook wb = new Workbook(out, "HongxinTests", "1.0");
@@ -113,7 +113,7 @@ final class PeopleSheets {
     }
 
     /** The text of every cell of a sheet, row by row (blank cells as ""). */
-    static List<List<String>> read(byte[] xlsx, int sheet) {
+    public static List<List<String>> read(byte[] xlsx, int sheet) {
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             List<List<String>> out = new ArrayList<>();
             for (Row row : wb.getSheet(sheet).orElseThrow().read()) {
