@@ -34,7 +34,9 @@ class PageErrorAdvice {
         this.audit = audit;
     }
 
-    @ExceptionHandler(NotFoundException.class)
+    /** A malformed id in a path ({@code /org/people/abc}) is a page that does not exist, not a bad request. */
+    @ExceptionHandler({NotFoundException.class,
+            org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class})
     String notFound(HttpServletResponse response) {
         response.setStatus(404);
         return "error/404";

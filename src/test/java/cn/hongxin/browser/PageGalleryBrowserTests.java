@@ -42,6 +42,10 @@ class PageGalleryBrowserTests {
     int port;
     @Autowired
     SetupService setup;
+    @Autowired
+    cn.hongxin.security.AccountService accountService;
+    @Autowired
+    cn.hongxin.organisation.PersonService people;
 
     @BeforeAll
     static void start() {
@@ -59,9 +63,12 @@ class PageGalleryBrowserTests {
             demo = setup.run(new SetupForm("某某医科大学委员会", "admin", "系统管理员", ADMIN_PASSWORD, ADMIN_PASSWORD,
                     true)).demoAccounts();
         }
+        long someone = accountService.runAs("admin", () -> people.search(
+                cn.hongxin.organisation.PersonQuery.all(), 0, 1).getContent().get(0).id());
         Map<String, List<String>> pagesByUser = new java.util.LinkedHashMap<>();
-        pagesByUser.put("admin", List.of("/", "/org/units", "/org/people", "/org/people/new", "/org/calendar",
-                "/org/people/import", "/system/accounts", "/me/password", "/me/tokens"));
+        pagesByUser.put("admin", List.of("/", "/org/units", "/org/people", "/org/people/" + someone,
+                "/org/people/" + someone + "/edit", "/org/people/new", "/org/calendar", "/org/people/import",
+                "/system/accounts", "/system/accounts/new", "/me/password", "/me/tokens"));
         pagesByUser.put(account("GENERAL_SECRETARY").username(), List.of("/", "/org/people", "/org/units"));
         pagesByUser.put(account("SECURITY_ADMIN").username(), List.of("/system/security"));
         pagesByUser.put(account("AUDITOR").username(), List.of("/system/audit"));
@@ -74,7 +81,8 @@ class PageGalleryBrowserTests {
                     login(page, entry.getKey(), password(entry.getKey()), locale);
                     for (String path : entry.getValue()) {
                         Response response = page.navigate(url(path));
-                        String name = "gallery/" + (path.equals("/") ? "home" : path.substring(1).replace('/', '-'))
+                        String name = "gallery/" + entry.getKey().replaceAll("\\d", "") + "-"
+                                + (path.equals("/") ? "home" : path.substring(1).replace('/', '-'))
                                 + "-" + (phone ? "phone" : "desktop") + "-" + (locale.equals("en") ? "en" : "zh");
                         Browser.screenshot(page, name);
                         if (response == null || response.status() != 200) {

@@ -66,6 +66,13 @@ class PeoplePagesTests {
     }
 
     @Test
+    void aMalformedPersonIdIsAFriendlyNotFoundPage() throws Exception {
+        String html = mvc.perform(get("/org/people/not-a-number").with(accounts.as(org.admin())))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("页面不存在").doesNotContain("Exception");
+    }
+
+    @Test
     void theToolbarLinksKeepTheSearch() throws Exception {
         var dept = org.department();
         String html = page(get("/org/people").param("q", "张").param("status", "FULL_MEMBER")
