@@ -37,9 +37,7 @@ import cn.hongxin.security.AuditTrail;
 import cn.hongxin.security.CurrentUser;
 import cn.hongxin.security.FieldCipher;
 import cn.hongxin.security.Permission;
-import cn.hongxin.shared.ChineseNames;
 import cn.hongxin.shared.FieldProblem;
-import cn.hongxin.shared.Masking;
 import cn.hongxin.shared.PhoneNumber;
 import cn.hongxin.shared.ResidentIdNumber;
 
@@ -440,24 +438,11 @@ class PersonImporter {
 
     private PersonValues values(ValidRow row) {
         PersonForm f = row.form();
-        String name = f.name().strip();
-        String pinyin = ChineseNames.pinyin(name);
-        LocalDate birthDate = f.birthDate();
-        String idEnc = null;
-        String idMasked = null;
-        if (row.idNumber() != null) {
-            ResidentIdNumber id = new ResidentIdNumber(row.idNumber());
-            idEnc = cipher.encrypt(id.value());
-            idMasked = id.masked();
-            if (birthDate == null) {
-                birthDate = id.birthDate();
-            }
-        }
-        String phoneEnc = row.phone() == null ? null : cipher.encrypt(row.phone());
-        String phoneMasked = row.phone() == null ? null : Masking.phone(row.phone());
-        return new PersonValues(f, name, truncate(ChineseNames.sortKey(pinyin), 200),
-                truncate(ChineseNames.collationKey(pinyin), 200), truncate(ChineseNames.initials(pinyin), 50), birthDate, idEnc, row.idHash(), idMasked, phoneEnc,
-                phoneMasked, blankToNull(f.ethnicity()), blankToNull(f.email()), f.staffNo().strip());
+        StoredPersonValues stored = StoredPersonValues.of(f.name(), row.idNumber(), row.phone(), cipher);
+        LocalDate birthDate = f.birthDate() != null ? f.birthDate() : stored.idBirthDate();
+        return new PersonValues(f, stored.name(), stored.pinyin(), stored.sortKey(), stored.initials(), birthDate,
+                stored.idEnc(), stored.idHash(), stored.idMasked(), stored.phoneEnc(), stored.phoneMasked(),
+                blankToNull(f.ethnicity()), blankToNull(f.email()), f.staffNo().strip());
     }
 
     private record PersonSetter(List<PersonValues> batch, OffsetDateTime now) implements BatchPreparedStatementSetter {
@@ -524,10 +509,6 @@ class PersonImporter {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 
     private static long millisSince(long nanos) {

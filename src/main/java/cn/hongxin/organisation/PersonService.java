@@ -19,13 +19,9 @@ import cn.hongxin.security.AuditTrail;
 import cn.hongxin.security.CurrentUser;
 import cn.hongxin.security.FieldCipher;
 import cn.hongxin.security.Permission;
-import cn.hongxin.shared.ChineseNames;
 import cn.hongxin.shared.FieldProblem;
 import cn.hongxin.shared.InvalidInputException;
-import cn.hongxin.shared.Masking;
 import cn.hongxin.shared.NotFoundException;
-import cn.hongxin.shared.PhoneNumber;
-import cn.hongxin.shared.ResidentIdNumber;
 import cn.hongxin.shared.UserFacingException;
 
 /**
@@ -264,12 +260,11 @@ public class PersonService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        String name = form.name().strip();
-        p.setName(name);
-        String pinyin = ChineseNames.pinyin(name);
-        p.setNamePinyin(ChineseNames.sortKey(pinyin));
-        p.setNameSort(ChineseNames.collationKey(pinyin));
-        p.setNameInitials(ChineseNames.initials(pinyin));
+        StoredPersonValues stored = StoredPersonValues.of(form.name(), idNumber, form.phone(), cipher);
+        p.setName(stored.name());
+        p.setNamePinyin(stored.pinyin());
+        p.setNameSort(stored.sortKey());
+        p.setNameInitials(stored.initials());
         p.setGender(form.gender());
         p.setEthnicity(form.ethnicity() == null || form.ethnicity().isBlank() ? null : form.ethnicity().strip());
         p.setStaffNo(staffNo);
@@ -281,19 +276,17 @@ public class PersonService {
         p.setPoliticalStatus(form.politicalStatus());
         p.setStatusSince(form.statusSince());
         p.setPartyLeader(Boolean.TRUE.equals(form.partyLeader()));
-        if (idNumber != null) {
-            ResidentIdNumber id = new ResidentIdNumber(idNumber);
-            p.setIdNumberEnc(cipher.encrypt(id.value()));
-            p.setIdNumberHash(idHash);
-            p.setIdNumberMasked(id.masked());
-            p.setBirthDate(form.birthDate() == null ? id.birthDate() : form.birthDate());
+        if (stored.hasIdNumber()) {
+            p.setIdNumberEnc(stored.idEnc());
+            p.setIdNumberHash(stored.idHash());
+            p.setIdNumberMasked(stored.idMasked());
+            p.setBirthDate(form.birthDate() == null ? stored.idBirthDate() : form.birthDate());
         } else {
             p.setBirthDate(form.birthDate() != null ? form.birthDate() : creating ? null : p.getBirthDate());
         }
-        if (form.phone() != null && !form.phone().isBlank()) {
-            String phone = PhoneNumber.normalise(form.phone());
-            p.setPhoneEnc(cipher.encrypt(phone));
-            p.setPhoneMasked(Masking.phone(phone));
+        if (stored.hasPhone()) {
+            p.setPhoneEnc(stored.phoneEnc());
+            p.setPhoneMasked(stored.phoneMasked());
         }
     }
 
