@@ -16,7 +16,11 @@ public enum Permission {
     ACCOUNT_MANAGE("sys:account:manage"),
     ACCOUNT_SECURITY("sys:security:manage"),
     AUDIT_READ("sys:audit:read"),
-    TOKEN_USE("sys:token:use");
+    TOKEN_USE("sys:token:use"),
+    EVENT_VIEW("event:view"),
+    EVENT_EDIT("event:edit"),
+    EVENT_TYPE_EDIT("event:type:edit"),
+    SUBMISSION_REVIEW("submission:review");
 
     private final String authority;
 
