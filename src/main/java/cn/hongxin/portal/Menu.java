@@ -22,6 +22,7 @@ class Menu {
                             "sys:security:manage"),
                     MenuItem.link("menu.system.audit", "bi-journal-check", "/system/audit", "sys:audit:read")),
             MenuItem.group("menu.me", "bi-person-circle",
+                    MenuItem.link("menu.me.inbox", "bi-bell", "/me/inbox", null),
                     MenuItem.link("menu.me.password", "bi-key", "/me/password", null),
                     MenuItem.link("menu.me.tokens", "bi-braces", "/me/tokens", "sys:token:use")));
 

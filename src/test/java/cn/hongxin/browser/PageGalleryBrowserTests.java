@@ -68,7 +68,7 @@ class PageGalleryBrowserTests {
         Map<String, List<String>> pagesByUser = new java.util.LinkedHashMap<>();
         pagesByUser.put("admin", List.of("/", "/org/units", "/org/people", "/org/people/" + someone,
                 "/org/people/" + someone + "/edit", "/org/people/new", "/org/calendar", "/org/people/import",
-                "/system/accounts", "/system/accounts/new", "/me/password", "/me/tokens"));
+                "/system/accounts", "/system/accounts/new", "/me/password", "/me/tokens", "/me/inbox"));
         pagesByUser.put(account("GENERAL_SECRETARY").username(), List.of("/", "/org/people", "/org/units"));
         pagesByUser.put(account("SECURITY_ADMIN").username(), List.of("/system/security"));
         pagesByUser.put(account("AUDITOR").username(), List.of("/system/audit"));
