@@ -3,6 +3,7 @@ package cn.hongxin.submissions;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -72,7 +73,7 @@ class Submission {
         this.windowCode = cmd.windowCode();
         this.eventId = cmd.eventId();
         this.state = SubmissionState.SUBMITTED;
-        this.createdAt = Instant.now();
+        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     void verify(Long reviewerPersonId, String reviewerAccount) {
@@ -89,7 +90,7 @@ class Submission {
         this.state = to;
         this.reviewerPersonId = reviewerPersonId;
         this.reviewerAccount = reviewerAccount;
-        this.reviewedAt = Instant.now();
+        this.reviewedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     SubmissionView toView() {

@@ -265,7 +265,9 @@ public class SubmissionService {
         Specification<Submission> spec = under(prefix);
         SubmissionQuery q = query == null ? SubmissionQuery.pending() : query;
         if (q.unitId() != null) {
-            spec = spec.and(under(placements.pathWithin(q.unitId(), prefix).orElse("/none/")));
+            // Any unit narrows the queue (the scope filter above still applies): a branch secretary may pick
+            // a class that lies beside their branch, as on the people page.
+            spec = spec.and(under(placements.pathWithin(q.unitId(), "").orElse("/none/")));
         }
         if (q.kind() != null) {
             spec = spec.and((root, cq, cb) -> cb.equal(root.get("kind"), q.kind()));
