@@ -15,6 +15,9 @@ class Menu {
                     MenuItem.link("menu.org.units", "bi-diagram-3", "/org/units", "org:unit:view"),
                     MenuItem.link("menu.org.people", "bi-people", "/org/people", "org:person:view"),
                     MenuItem.link("menu.org.calendar", "bi-calendar3", "/org/calendar", "org:unit:view")),
+            MenuItem.group("menu.activities", "bi-flag",
+                    MenuItem.link("submission.review.title", "bi-clipboard-check", "/submissions/review",
+                            "submission:review")),
             MenuItem.group("menu.system", "bi-gear",
                     MenuItem.link("menu.system.accounts", "bi-person-badge", "/system/accounts",
                             "sys:account:manage"),
@@ -23,6 +26,7 @@ class Menu {
                     MenuItem.link("menu.system.audit", "bi-journal-check", "/system/audit", "sys:audit:read")),
             MenuItem.group("menu.me", "bi-person-circle",
                     MenuItem.link("menu.me.inbox", "bi-bell", "/me/inbox", null),
+                    MenuItem.link("submission.mine.title", "bi-journal-text", "/me/submissions", null),
                     MenuItem.link("menu.me.password", "bi-key", "/me/password", null),
                     MenuItem.link("menu.me.tokens", "bi-braces", "/me/tokens", "sys:token:use")));
 

@@ -69,6 +69,7 @@ class PageGalleryBrowserTests {
         pagesByUser.put("admin", List.of("/", "/org/units", "/org/people", "/org/people/" + someone,
                 "/org/people/" + someone + "/edit", "/org/people/new", "/org/calendar", "/org/people/import",
                 "/system/accounts", "/system/accounts/new", "/me/password", "/me/tokens", "/me/inbox"));
+        pagesByUser.put(account("COMMITTEE_MEMBER").username(), List.of("/submissions/review", "/me/submissions"));
         pagesByUser.put(account("GENERAL_SECRETARY").username(), List.of("/", "/org/people", "/org/units"));
         pagesByUser.put(account("SECURITY_ADMIN").username(), List.of("/system/security"));
         pagesByUser.put(account("AUDITOR").username(), List.of("/system/audit"));

@@ -50,4 +50,17 @@ class SubmissionFixtures {
                 roles, scopeUnitId, personId)));
         return username;
     }
+
+    /** A real 8×8 PNG, as a phone camera upload would be for the file store (which checks content). */
+    static byte[] png() {
+        try {
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 8,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

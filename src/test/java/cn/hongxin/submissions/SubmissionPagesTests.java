@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -27,7 +26,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
-@Import(InMemoryFileStore.Configuration.class)
 class SubmissionPagesTests {
 
     @Autowired
@@ -83,7 +81,7 @@ class SubmissionPagesTests {
         var dept = org.department();
         String member = fixtures.student(dept, "黄蕾");
         mvc.perform(multipart("/me/submissions")
-                        .file(new MockMultipartFile("file", "poster.png", "image/png", InMemoryFileStore.PNG))
+                        .file(new MockMultipartFile("file", "poster.png", "image/png", SubmissionFixtures.png()))
                         .with(accounts.as(member)).with(csrf())
                         .param("clientRequestId", UUID.randomUUID().toString()).param("kind", "POSTER")
                         .param("title", "红心向党").param("windowCode", "JULY_FIRST")

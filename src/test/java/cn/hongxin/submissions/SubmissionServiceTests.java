@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -33,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @IntegrationTest
-@Import(InMemoryFileStore.Configuration.class)
 @RecordApplicationEvents
 class SubmissionServiceTests {
 
@@ -226,7 +224,7 @@ class SubmissionServiceTests {
         var dept = org.department();
         String member = fixtures.student(dept, "冯军");
         long photo = accounts.runAs(member, () -> files.store("poster.png",
-                new ByteArrayInputStream(InMemoryFileStore.PNG), FilePurpose.PHOTO).id());
+                new ByteArrayInputStream(SubmissionFixtures.png()), FilePurpose.PHOTO).id());
         SubmissionView s = accounts.runAs(member, () -> service.submit(NewSubmission.poster(rid(), "建党百年",
                 photo, "JULY_FIRST", LocalDate.now())));
         assertThat(s.fileId()).isEqualTo(photo);
