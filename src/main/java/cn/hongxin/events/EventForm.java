@@ -4,6 +4,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.format.annotation.DateTimeFormat;
+
 import cn.hongxin.organisation.PartyPost;
 import cn.hongxin.organisation.PoliticalStatus;
 
@@ -13,7 +15,9 @@ import cn.hongxin.organisation.PoliticalStatus;
  * {@code invitePosts} (each filter applies only when given), plus the people in {@code invitePersonIds}.
  */
 public record EventForm(Long typeId, Long organiserUnitId, String title, Long hostPersonId, Long speakerPersonId,
-                        String speakers, LocalDateTime startsAt, LocalDateTime endsAt, String place, String agenda,
+                        String speakers,
+                        @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime startsAt,
+                        @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime endsAt, String place, String agenda,
                         Set<ThreeCombination> tags, List<Long> inviteUnitIds, List<PoliticalStatus> inviteStatuses,
                         List<PartyPost> invitePosts, List<Long> invitePersonIds) {
 
