@@ -1,0 +1,6 @@
+package cn.hongxin.events;
+
+/** What kind of thing an event type is; lectures publish {@link LectureGiven} when closed. */
+public enum EventCategory {
+    MEETING, LECTURE, ACTIVITY, CONTEST, VOLUNTEER, HEALTH_TALK, STANDARD
+}

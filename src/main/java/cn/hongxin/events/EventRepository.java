@@ -1,0 +1,15 @@
+package cn.hongxin.events;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface EventRepository extends JpaRepository<Event, Long>, JpaSpecificationExecutor<Event> {
+
+    @Query("select e from Event e where e.id in (select p.eventId from Participant p where p.personId = :personId)"
+            + " order by e.startsAt desc")
+    List<Event> findInvited(@Param("personId") long personId);
+}

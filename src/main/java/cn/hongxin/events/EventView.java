@@ -1,0 +1,20 @@
+package cn.hongxin.events;
+
+import java.time.LocalDateTime;
+import java.util.Locale;
+import java.util.Set;
+
+/** An event as pages, the API and other modules see it; times are local (Asia/Shanghai). */
+public record EventView(long id, EventTypeView type, long organiserUnitId, String organiserUnitName, String title,
+                        Long hostPersonId, String hostName, Long speakerPersonId, String speakers,
+                        LocalDateTime startsAt, LocalDateTime endsAt, String place, String agenda, EventState state,
+                        String summary, Set<ThreeCombination> tags, String minutes, long invitedCount) {
+
+    public String typeName(Locale locale) {
+        return type.name(locale);
+    }
+
+    public boolean open() {
+        return state.open();
+    }
+}
