@@ -68,9 +68,11 @@ class PageGalleryBrowserTests {
         Map<String, List<String>> pagesByUser = new java.util.LinkedHashMap<>();
         pagesByUser.put("admin", List.of("/", "/org/units", "/org/people", "/org/people/" + someone,
                 "/org/people/" + someone + "/edit", "/org/people/new", "/org/calendar", "/org/people/import",
-                "/system/accounts", "/system/accounts/new", "/me/password", "/me/tokens", "/me/inbox"));
+                "/system/accounts", "/system/accounts/new", "/me/password", "/me/tokens", "/me/inbox", "/events/types"));
         pagesByUser.put(account("COMMITTEE_MEMBER").username(), List.of("/submissions/review", "/me/submissions"));
-        pagesByUser.put(account("GENERAL_SECRETARY").username(), List.of("/", "/org/people", "/org/units"));
+        pagesByUser.put(account("GENERAL_SECRETARY").username(), List.of("/", "/org/people", "/org/units", "/events",
+                "/events/new"));
+        pagesByUser.put(account("MEMBER").username(), List.of("/", "/me/events", "/me/submissions"));
         pagesByUser.put(account("SECURITY_ADMIN").username(), List.of("/system/security"));
         pagesByUser.put(account("AUDITOR").username(), List.of("/system/audit"));
 
