@@ -13,5 +13,5 @@
  * {@link cn.hongxin.events.LectureGiven}, {@link cn.hongxin.events.VolunteerHoursRecorded},
  * {@link cn.hongxin.events.EventClosed}) through the event publication registry.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "security", "organisation"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "security", "organisation", "files"})
 package cn.hongxin.events;
