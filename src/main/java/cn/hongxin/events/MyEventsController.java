@@ -9,14 +9,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 class MyEventsController {
 
     private final EventService events;
+    private final LectureSeriesService lectureSeries;
 
-    MyEventsController(EventService events) {
+    MyEventsController(EventService events, LectureSeriesService lectureSeries) {
         this.events = events;
+        this.lectureSeries = lectureSeries;
     }
 
     @GetMapping("/me/events")
     String mine(Model model) {
-        model.addAttribute("mine", events.mine());
+        MyEvents mine = events.mine();
+        model.addAttribute("mine", mine);
+        // Lecture Hall lectures the person attended offer 评价 (feedback).
+        model.addAttribute("lectureIds", lectureSeries.lectureIdsAmong(java.util.stream.Stream.concat(mine.upcoming().stream(), mine.past().stream())
+                .filter(l -> l.attendance() != null && l.attendance().attended()).map(l -> l.event().id()).toList()));
         return "events/mine";
     }
 }

@@ -5,7 +5,9 @@
  * (支部党员大会, 支委会, 党小组会, 主题党日). It owns the catalogue of event types (data, not code), the
  * events with their invitees (the rule and the people it resolved to), the state machine
  * (planned → under way → done, or cancelled), attendance (manual roll-call and idempotent sign-in),
- * minutes, resolutions and their follow-up, contest results and volunteer hours.
+ * minutes, resolutions and their follow-up, contest results and volunteer hours, and the Wednesday Lecture Hall
+ * series ({@link cn.hongxin.events.LectureSeriesService}: one lecture per teaching-week Wednesday, rotating topics,
+ * speakers, materials as file ids of the files module, attendees' feedback).
  * <p>
  * Data scope: an event belongs to its organiser's org unit; accounts with {@code event:view} see the
  * events of units in their scope, and everybody sees the events they are invited to. It publishes
@@ -13,5 +15,5 @@
  * {@link cn.hongxin.events.LectureGiven}, {@link cn.hongxin.events.VolunteerHoursRecorded},
  * {@link cn.hongxin.events.EventClosed}) through the event publication registry.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "security", "organisation"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "security", "organisation", "files"})
 package cn.hongxin.events;
