@@ -17,6 +17,7 @@ class Menu {
                     MenuItem.link("menu.org.calendar", "bi-calendar3", "/org/calendar", "org:unit:view")),
             MenuItem.group("menu.activities", "bi-flag",
                     MenuItem.link("menu.events", "bi-calendar-event", "/events", "event:view"),
+                    MenuItem.link("menu.events.series", "bi-easel", "/events/series", "event:view"),
                     MenuItem.link("submission.review.title", "bi-clipboard-check", "/submissions/review",
                             "submission:review"),
                     MenuItem.link("menu.events.types", "bi-tags", "/events/types", "event:type:edit")),
