@@ -16,19 +16,7 @@ import java.util.stream.Collectors;
  * @param anchor the first day of the month, or the Monday of the week
  */
 public record CalendarGrid(boolean week, LocalDate anchor, LocalDate from, LocalDate toExclusive,
-                           List<List<Day>> weeks, LocalDate previous, LocalDate next, LocalDate today) {
-
-    /** One cell: a date, whether it belongs to the month shown, whether it is today, its events (soonest first). */
-    public record Day(LocalDate date, boolean inPeriod, boolean today, List<EventView> events) {
-
-        public int weekday() {
-            return date.getDayOfWeek().getValue();
-        }
-
-        public boolean weekend() {
-            return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
-        }
-    }
+                           List<List<CalendarDay>> weeks, LocalDate previous, LocalDate next, LocalDate today) {
 
     /** The range a month or week view of {@code date} covers: {@code [from, toExclusive)}. */
     static LocalDate[] range(boolean week, LocalDate date) {
@@ -44,13 +32,13 @@ public record CalendarGrid(boolean week, LocalDate anchor, LocalDate from, Local
         LocalDate[] range = range(week, date);
         Map<LocalDate, List<EventView>> byDay = events.stream()
                 .collect(Collectors.groupingBy(e -> e.startsAt().toLocalDate()));
-        List<List<Day>> weeks = new ArrayList<>();
+        List<List<CalendarDay>> weeks = new ArrayList<>();
         for (LocalDate d = range[0]; d.isBefore(range[1]); d = d.plusDays(7)) {
-            List<Day> row = new ArrayList<>(7);
+            List<CalendarDay> row = new ArrayList<>(7);
             for (int i = 0; i < 7; i++) {
                 LocalDate day = d.plusDays(i);
                 boolean inPeriod = week || day.getMonth() == anchor.getMonth();
-                row.add(new Day(day, inPeriod, day.equals(today), byDay.getOrDefault(day, List.of())));
+                row.add(new CalendarDay(day, inPeriod, day.equals(today), byDay.getOrDefault(day, List.of())));
             }
             weeks.add(row);
         }
@@ -69,7 +57,7 @@ public record CalendarGrid(boolean week, LocalDate anchor, LocalDate from, Local
     }
 
     /** The days of the period that have events, for the phone's agenda list. */
-    public List<Day> agenda() {
+    public List<CalendarDay> agenda() {
         return weeks.stream().flatMap(List::stream).filter(d -> d.inPeriod() && !d.events().isEmpty()).toList();
     }
 
