@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 public record CalendarGrid(boolean week, LocalDate anchor, LocalDate from, LocalDate toExclusive,
                            List<List<CalendarDay>> weeks, LocalDate previous, LocalDate next, LocalDate today) {
 
-    /** The range a month or week view of {@code date} covers: {@code [from, toExclusive)}. */
+    /** The range a month or week view of {@code date} covers: from {@code from} up to (not including) {@code toExclusive}. */
     static LocalDate[] range(boolean week, LocalDate date) {
         LocalDate anchor = anchor(week, date);
         LocalDate from = anchor.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));

@@ -234,7 +234,7 @@ public class EventService {
     }
 
     /**
-     * The calendar: events starting on a day in {@code [from, toExclusive)}, soonest first. Holders of
+     * The calendar: events starting on a day from {@code from} up to (not including) {@code toExclusive}, soonest first. Holders of
      * {@code event:view} see the events of their scope; everybody sees the events they are invited to.
      */
     @Transactional(readOnly = true)
@@ -252,13 +252,13 @@ public class EventService {
         return views(found.values());
     }
 
-    /** A person's invited events starting in {@code [from, to)}: the person feed (no signed-in account). */
+    /** A person's invited events starting from {@code from} up to (not including) {@code to}: the person feed (no signed-in account). */
     @Transactional(readOnly = true)
     List<EventView> invitedEvents(long personId, Instant from, Instant to) {
         return views(invitedBetween(personId, from, to));
     }
 
-    /** The events organised in the subtree at {@code path} starting in {@code [from, to)}: the unit feed. */
+    /** The events organised in the subtree at {@code path} starting from {@code from} up to (not including) {@code to}: the unit feed. */
     @Transactional(readOnly = true)
     List<EventView> organisedEvents(String path, Instant from, Instant to) {
         return views(organisedUnder(path, from, to));
