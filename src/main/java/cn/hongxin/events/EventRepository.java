@@ -12,4 +12,9 @@ interface EventRepository extends JpaRepository<Event, Long>, JpaSpecificationEx
     @Query("select e from Event e where e.id in (select p.eventId from Participant p where p.personId = :personId)"
             + " order by e.startsAt desc")
     List<Event> findInvited(@Param("personId") long personId);
+
+    @Query("select e from Event e where e.id in (select p.eventId from Participant p where p.personId = :personId)"
+            + " and e.startsAt >= :from and e.startsAt < :to order by e.startsAt asc, e.id asc")
+    List<Event> findInvitedBetween(@Param("personId") long personId, @Param("from") java.time.Instant from,
+                                   @Param("to") java.time.Instant to);
 }

@@ -233,6 +233,55 @@ public class EventService {
         return new MyEvents(upcoming, past);
     }
 
+    /**
+     * The calendar: events starting on a day from {@code from} up to (not including) {@code toExclusive}, soonest first. Holders of
+     * {@code event:view} see the events of their scope; everybody sees the events they are invited to.
+     */
+    @Transactional(readOnly = true)
+    public List<EventView> calendar(LocalDate from, LocalDate toExclusive) {
+        CurrentUser user = scope.user();
+        Instant a = from.atStartOfDay(ZONE).toInstant();
+        Instant b = toExclusive.atStartOfDay(ZONE).toInstant();
+        Map<Long, Event> found = new LinkedHashMap<>();
+        if (user.has(Permission.EVENT_VIEW)) {
+            organisedUnder(scope.prefix(user), a, b).forEach(e -> found.put(e.getId(), e));
+        }
+        if (user.personId() != null) {
+            invitedBetween(user.personId(), a, b).forEach(e -> found.putIfAbsent(e.getId(), e));
+        }
+        return views(found.values());
+    }
+
+    /** A person's invited events starting from {@code from} up to (not including) {@code to}: the person feed (no signed-in account). */
+    @Transactional(readOnly = true)
+    List<EventView> invitedEvents(long personId, Instant from, Instant to) {
+        return views(invitedBetween(personId, from, to));
+    }
+
+    /** The events organised in the subtree at {@code path} starting from {@code from} up to (not including) {@code to}: the unit feed. */
+    @Transactional(readOnly = true)
+    List<EventView> organisedEvents(String path, Instant from, Instant to) {
+        return views(organisedUnder(path, from, to));
+    }
+
+    private List<Event> organisedUnder(String prefix, Instant from, Instant to) {
+        Specification<Event> spec = (root, q, cb) -> cb.and(
+                cb.like(root.get("organiserUnitPath"), escape(prefix) + "%", '\\'),
+                cb.greaterThanOrEqualTo(root.get("startsAt"), from), cb.lessThan(root.get("startsAt"), to));
+        return events.findAll(spec, Sort.by("startsAt", "id"));
+    }
+
+    private List<Event> invitedBetween(long personId, Instant from, Instant to) {
+        return events.findInvitedBetween(personId, from, to);
+    }
+
+    private List<EventView> views(Collection<Event> found) {
+        Map<Long, EventTypeView> typeViews = typeViews();
+        return found.stream()
+                .sorted(java.util.Comparator.comparing(Event::getStartsAt).thenComparing(Event::getId))
+                .map(e -> toView(e, typeViews.get(e.getTypeId()), 0)).toList();
+    }
+
     // ---- scheduling and the state machine -------------------------------------------------------
 
     @Transactional
