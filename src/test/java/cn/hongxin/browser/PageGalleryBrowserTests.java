@@ -71,8 +71,9 @@ class PageGalleryBrowserTests {
                 "/system/accounts", "/system/accounts/new", "/me/password", "/me/tokens", "/me/inbox", "/events/types"));
         pagesByUser.put(account("COMMITTEE_MEMBER").username(), List.of("/submissions/review", "/me/submissions"));
         pagesByUser.put(account("GENERAL_SECRETARY").username(), List.of("/", "/org/people", "/org/units", "/events",
-                "/events/new", "/events/series", "/events/series/new"));
-        pagesByUser.put(account("MEMBER").username(), List.of("/", "/me/events", "/me/submissions"));
+                "/events/new", "/events/series", "/events/series/new", "/events/calendar"));
+        pagesByUser.put(account("MEMBER").username(), List.of("/", "/me/events", "/me/submissions", "/events/calendar",
+                "/me/calendar-feeds"));
         pagesByUser.put(account("SECURITY_ADMIN").username(), List.of("/system/security"));
         pagesByUser.put(account("AUDITOR").username(), List.of("/system/audit"));
 
