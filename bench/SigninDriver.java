@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  */
 public class SigninDriver {
 
-    static final String PASSWORD = "Signin-Bench-2026!";
+    static final String PASSWORD = "Qr-Signin-Load-2026!";
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
@@ -50,7 +50,8 @@ public class SigninDriver {
         HttpResponse<String> done = setup.post("/setup", formBody("_csrf", match(form, CSRF), "organisationName", "压测大学委员会",
                 "adminUsername", "bench", "adminDisplayName", "bench", "password", PASSWORD, "passwordRepeat", PASSWORD,
                 "_loadDemo", "on"));
-        check(done.statusCode() == 200 && done.body().contains("go-login"), "setup failed: " + done.statusCode());
+        check(done.statusCode() == 200 && done.body().contains("go-login"), "setup failed: " + done.statusCode() + " "
+                + String.join(" | ", problems(done.body())));
         String basic = "Basic " + Base64.getEncoder().encodeToString(("bench:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         String secret = match(json("POST", "/api/v1/tokens", basic, "{\"name\":\"signin\",\"validDays\":1}").body(),
                 "\"secret\"\\s*:\\s*\"([^\"]+)\"");
@@ -58,7 +59,9 @@ public class SigninDriver {
         long root = Long.parseLong(match(json("GET", "/api/v1/org-units", bearer, null).body(), "\"id\"\\s*:\\s*(\\d+)"));
         long dept = id(json("POST", "/api/v1/org-units", bearer, "{\"parentId\":" + root + ",\"name\":\"压测系\",\"unitType\":\"DEPARTMENT\"}"));
         long clazz = id(json("POST", "/api/v1/org-units", bearer, "{\"parentId\":" + dept + ",\"name\":\"压测班\",\"unitType\":\"CLASS\"}"));
-        long branch = id(json("POST", "/api/v1/org-units", bearer, "{\"parentId\":" + dept
+        long general = id(json("POST", "/api/v1/org-units", bearer, "{\"parentId\":" + root
+                + ",\"name\":\"压测党总支\",\"unitType\":\"GENERAL_BRANCH\"}"));
+        long branch = id(json("POST", "/api/v1/org-units", bearer, "{\"parentId\":" + general
                 + ",\"name\":\"压测学生党支部\",\"unitType\":\"BRANCH\",\"branchKind\":\"STUDENTS\"}"));
         long t0 = System.nanoTime();
         long[] people = new long[n];
@@ -69,7 +72,7 @@ public class SigninDriver {
         t0 = System.nanoTime();
         id(json("POST", "/api/v1/accounts", bearer, "{\"username\":\"sec\",\"password\":\"" + PASSWORD
                 + "\",\"displayName\":\"书记\",\"roles\":[\"BRANCH_SECRETARY\"],\"scopeOrgUnitId\":" + branch + "}"));
-        parallel(8, n, i -> id(json("POST", "/api/v1/accounts", bearer, "{\"username\":\"m" + i + "\",\"password\":\""
+        parallel(8, n, i -> id(json("POST", "/api/v1/accounts", bearer, "{\"username\":\"member" + i + "\",\"password\":\""
                 + PASSWORD + "\",\"displayName\":\"签到" + i + "\",\"roles\":[\"MEMBER\"],\"personId\":" + people[i] + "}")));
         log("%d accounts in %.1f s", n, secs(t0));
 
@@ -92,7 +95,7 @@ public class SigninDriver {
         t0 = System.nanoTime();
         parallel(clients, n, i -> {
             members[i] = new Session();
-            loginRetries.addAndGet(members[i].login("m" + i));
+            loginRetries.addAndGet(members[i].login("member" + i));
         });
         double loginSecs = secs(t0);
         double loginRate = n / loginSecs;
@@ -101,7 +104,7 @@ public class SigninDriver {
         long[] single = new long[7];
         for (int k = 0; k < single.length; k++) {
             long s = System.nanoTime();
-            new Session().login("m" + k);
+            new Session().login("member" + k);
             single[k] = System.nanoTime() - s;
         }
         long[] health = new long[7];
@@ -202,6 +205,15 @@ public class SigninDriver {
         log("acknowledged %d, signed in %d, projector count %d", ack, present.get(), rows);
         System.out.printf("n=%d rate=%.0f p99_ms=%d ceiling_rate=%.0f login_rate=%.0f hash_ms=%d lost=%d doubled=%d%n",
                 n, rate, p99, ceilingRate, loginRate, hashMs, lost.get() + (n - ack), Math.max(0, rows - present.get()));
+    }
+
+    static List<String> problems(String html) {
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile("class=\"(?:invalid-feedback|alert alert-danger)[^\"]*\"[^>]*>([^<]+)<").matcher(html);
+        while (m.find()) {
+            found.add(m.group(1).strip());
+        }
+        return found;
     }
 
     static String token(Session sec, long eventId) throws Exception {
