@@ -9,6 +9,16 @@
             event.detail.headers[csrfHeader.content] = csrfToken.content;
         }
     });
+    // The projector page's full-screen button.
+    document.querySelectorAll('[data-fullscreen]').forEach(function (button) {
+        button.addEventListener('click', function () {
+            if (document.fullscreenElement) {
+                document.exitFullscreen();
+            } else if (document.documentElement.requestFullscreen) {
+                document.documentElement.requestFullscreen();
+            }
+        });
+    });
     // Buttons with data-confirm ask before submitting.
     document.addEventListener('submit', function (event) {
         const submitter = event.submitter;

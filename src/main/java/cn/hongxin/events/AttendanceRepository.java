@@ -12,4 +12,9 @@ interface AttendanceRepository extends JpaRepository<Attendance, Long> {
     Optional<Attendance> findByEventIdAndPersonId(long eventId, long personId);
 
     List<Attendance> findByPersonIdAndEventIdIn(long personId, java.util.Collection<Long> eventIds);
+
+    long countByEventIdAndStatusIn(long eventId, java.util.Collection<AttendanceStatus> statuses);
+
+    List<Attendance> findTop8ByEventIdAndStatusInOrderByRecordedAtDescIdDesc(long eventId,
+                                                                            java.util.Collection<AttendanceStatus> statuses);
 }

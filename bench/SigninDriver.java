@@ -1,0 +1,346 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Drives bench/signin.sh over HTTP with nothing but the JDK (run as a single source file):
+ *   java bench/SigninDriver.java BASE N CLIENTS
+ * first-run setup through the page; a department, class and students' branch, N people in the branch and an account
+ * for each (POST /api/v1/people, POST /api/v1/accounts); a branch secretary schedules a 定期议党会议 inviting the
+ * branch and starts it (the pages, with a session and CSRF); every member logs in (timed: login_rate) and keeps
+ * the session cookie. Timed phase: CLIENTS threads sign the N members in along the phone's path (GET /signin?t=…,
+ * POST the confirmation with the page's CSRF token, read the answer), with the projector's token refreshed every
+ * 15 s from /events/{id}/projector/token. A 503 from the write limiter is retried after Retry-After (counted as
+ * retries, not losses). Afterwards every member's scan page must say "already signed in" (lost = acknowledged but
+ * not signed in) and the projector count must equal the people signed in (doubled = attendance rows beyond them).
+ */
+public class SigninDriver {
+
+    static final String PASSWORD = "Qr-Signin-Load-2026!";
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    static String base;
+
+    public static void main(String[] args) throws Exception {
+        base = args[0];
+        int n = Integer.parseInt(args[1]);
+        int clients = Integer.parseInt(args[2]);
+
+        // ---- set-up -------------------------------------------------------------------------------
+        Session setup = new Session();
+        String form = setup.get("/setup").body();
+        HttpResponse<String> done = setup.post("/setup", formBody("_csrf", match(form, CSRF), "organisationName", "压测大学委员会",
+                "adminUsername", "bench", "adminDisplayName", "bench", "password", PASSWORD, "passwordRepeat", PASSWORD,
+                "_loadDemo", "on"));
+        check(done.statusCode() == 200 && done.body().contains("go-login"), "setup failed: " + done.statusCode() + " "
+                + String.join(" | ", problems(done.body())));
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("bench:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String secret = match(json("POST", "/api/v1/tokens", basic, "{\"name\":\"signin\",\"validDays\":1}").body(),
+                "\"secret\"\\s*:\\s*\"([^\"]+)\"");
+        String bearer = "Bearer " + secret;
+        long root = Long.parseLong(match(json("GET", "/api/v1/org-units", bearer, null).body(), "\"id\"\\s*:\\s*(\\d+)"));
+        long dept = id(json("POST", "/api/v1/org-units", bearer, "{\"parentId\":" + root + ",\"name\":\"压测系\",\"unitType\":\"DEPARTMENT\"}"));
+        long clazz = id(json("POST", "/api/v1/org-units", bearer, "{\"parentId\":" + dept + ",\"name\":\"压测班\",\"unitType\":\"CLASS\"}"));
+        long general = id(json("POST", "/api/v1/org-units", bearer, "{\"parentId\":" + root
+                + ",\"name\":\"压测党总支\",\"unitType\":\"GENERAL_BRANCH\"}"));
+        long branch = id(json("POST", "/api/v1/org-units", bearer, "{\"parentId\":" + general
+                + ",\"name\":\"压测学生党支部\",\"unitType\":\"BRANCH\",\"branchKind\":\"STUDENTS\"}"));
+        long t0 = System.nanoTime();
+        long[] people = new long[n];
+        parallel(8, n, i -> people[i] = id(json("POST", "/api/v1/people", bearer, "{\"name\":\"签到" + i
+                + "\",\"gender\":\"MALE\",\"staffNo\":\"S" + i + "\",\"personType\":\"STUDENT\",\"adminUnitId\":" + clazz
+                + ",\"branchId\":" + branch + ",\"politicalStatus\":\"FULL_MEMBER\"}")));
+        log("%d people in %.1f s", n, secs(t0));
+        t0 = System.nanoTime();
+        id(json("POST", "/api/v1/accounts", bearer, "{\"username\":\"sec\",\"password\":\"" + PASSWORD
+                + "\",\"displayName\":\"书记\",\"roles\":[\"BRANCH_SECRETARY\"],\"scopeOrgUnitId\":" + branch + "}"));
+        parallel(8, n, i -> id(json("POST", "/api/v1/accounts", bearer, "{\"username\":\"member" + i + "\",\"password\":\""
+                + PASSWORD + "\",\"displayName\":\"签到" + i + "\",\"roles\":[\"MEMBER\"],\"personId\":" + people[i] + "}")));
+        log("%d accounts in %.1f s", n, secs(t0));
+
+        Session sec = new Session();
+        sec.login("sec");
+        String newForm = sec.get("/events/new").body();
+        String typeId = match(newForm, Pattern.compile("<option value=\"(\\d+)\"[^>]*>定期议党会议"));
+        String start = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).withSecond(0).withNano(0).toString();
+        HttpResponse<String> created = sec.post("/events", formBody("_csrf", match(newForm, CSRF), "typeId", typeId,
+                "organiserUnitId", Long.toString(branch), "title", "压测定期议党会议", "startsAt", start, "place", "礼堂"));
+        check(created.statusCode() == 302, "schedule failed: " + created.statusCode() + created.body());
+        String eventPath = created.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "");
+        long eventId = Long.parseLong(eventPath.replaceAll("\\D", ""));
+        String detail = sec.get(eventPath).body();
+        check(sec.post(eventPath + "/start", formBody("_csrf", match(detail, CSRF))).statusCode() == 302, "start failed");
+
+        // ---- logins (timed separately) ------------------------------------------------------------
+        Session[] members = new Session[n];
+        AtomicInteger loginRetries = new AtomicInteger();
+        t0 = System.nanoTime();
+        parallel(clients, n, i -> {
+            members[i] = new Session();
+            loginRetries.addAndGet(members[i].login("member" + i));
+        });
+        double loginSecs = secs(t0);
+        double loginRate = n / loginSecs;
+        log("%d logins in %.1f s (%d retries after 503)", n, loginSecs, loginRetries.get());
+        // Hash cost: a login's server time is dominated by one Argon2 check; sequential, median of 7.
+        long[] single = new long[7];
+        for (int k = 0; k < single.length; k++) {
+            long s = System.nanoTime();
+            new Session().login("member" + k);
+            single[k] = System.nanoTime() - s;
+        }
+        long[] health = new long[7];
+        for (int k = 0; k < health.length; k++) {
+            long s = System.nanoTime();
+            sec.get("/actuator/health");
+            health[k] = System.nanoTime() - s;
+        }
+        Arrays.sort(single);
+        Arrays.sort(health);
+        long hashMs = Math.max(0, (single[3] - health[3] * 3) / 1_000_000); // a login is three requests
+
+        // ---- the timed sign-in --------------------------------------------------------------------
+        AtomicReference<String> token = new AtomicReference<>(token(sec, eventId));
+        Thread refresher = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(15_000);
+                    token.set(token(sec, eventId));
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    log("token refresh failed: %s", e);
+                }
+            }
+        });
+        refresher.setDaemon(true);
+        refresher.start();
+        boolean[] acked = new boolean[n];
+        long[] latency = new long[n];
+        AtomicInteger retries = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        t0 = System.nanoTime();
+        parallel(clients, n, i -> {
+            long s = System.nanoTime();
+            for (int attempt = 0; attempt < 20; attempt++) {
+                String t = token.get();
+                HttpResponse<String> scan = members[i].get("/signin?t=" + URLEncoder.encode(t, StandardCharsets.UTF_8));
+                if (scan.statusCode() == 200 && scan.body().contains("id=\"signin-already\"")) {
+                    acked[i] = true;
+                    break;
+                }
+                if (scan.statusCode() != 200 || !scan.body().contains("id=\"signin-confirm\"")) {
+                    errors.incrementAndGet();
+                    continue;
+                }
+                HttpResponse<String> confirm = members[i].post("/signin", formBody("_csrf", match(scan.body(), CSRF),
+                        "t", t, "eventId", Long.toString(eventId)));
+                if (confirm.statusCode() == 503) {
+                    retries.incrementAndGet();
+                    Thread.sleep(1000L * Long.parseLong(confirm.headers().firstValue("Retry-After").orElse("1")));
+                    continue;
+                }
+                if (confirm.statusCode() == 200 && (confirm.body().contains("id=\"signin-done\""))) {
+                    acked[i] = true;
+                    break;
+                }
+                errors.incrementAndGet();
+            }
+            latency[i] = System.nanoTime() - s;
+        });
+        double runSecs = secs(t0);
+        refresher.interrupt();
+        double rate = n / runSecs;
+        long[] sorted = latency.clone();
+        Arrays.sort(sorted);
+        long p50 = sorted[n / 2] / 1_000_000;
+        long p99 = sorted[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1_000_000;
+        log("sign-in: %d in %.1f s, p50 %d ms, p99 %d ms, %d retries after 503, %d errors", n, runSecs, p50, p99,
+                retries.get(), errors.get());
+
+        // ---- the ceiling: a trivial endpoint, same clients ---------------------------------------
+        int ceilingN = 10 * n;
+        t0 = System.nanoTime();
+        parallel(clients, ceilingN, i -> check(members[i % n].get("/actuator/health").statusCode() == 200, "health"));
+        double ceilingRate = ceilingN / secs(t0);
+
+        // ---- verification ------------------------------------------------------------------------
+        String fresh = token(sec, eventId);
+        AtomicLong lost = new AtomicLong();
+        AtomicLong present = new AtomicLong();
+        parallel(clients, n, i -> {
+            boolean in = members[i].get("/signin?t=" + URLEncoder.encode(fresh, StandardCharsets.UTF_8)).body()
+                    .contains("id=\"signin-already\"");
+            if (in) {
+                present.incrementAndGet();
+            }
+            if (acked[i] && !in) {
+                lost.incrementAndGet();
+            }
+        });
+        String count = sec.get("/events/" + eventId + "/projector/count").body();
+        long rows = Long.parseLong(match(count, Pattern.compile("data-attended=\"(\\d+)\"")));
+        long ack = 0;
+        for (boolean a : acked) {
+            ack += a ? 1 : 0;
+        }
+        log("acknowledged %d, signed in %d, projector count %d", ack, present.get(), rows);
+        System.out.printf("n=%d rate=%.0f p99_ms=%d ceiling_rate=%.0f login_rate=%.0f hash_ms=%d lost=%d doubled=%d%n",
+                n, rate, p99, ceilingRate, loginRate, hashMs, lost.get() + (n - ack), Math.max(0, rows - present.get()));
+    }
+
+    static List<String> problems(String html) {
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile("class=\"(?:invalid-feedback|alert alert-danger)[^\"]*\"[^>]*>([^<]+)<").matcher(html);
+        while (m.find()) {
+            found.add(m.group(1).strip());
+        }
+        return found;
+    }
+
+    static String token(Session sec, long eventId) throws Exception {
+        return match(sec.get("/events/" + eventId + "/projector/token").body(), Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\""));
+    }
+
+    interface Task {
+        void run(int i) throws Exception;
+    }
+
+    static void parallel(int threads, int n, Task task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                futures.add(pool.submit(() -> {
+                    task.run(k);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A browser-like session: the JSESSIONID cookie, kept by hand (one HttpClient for all sessions). */
+    static final class Session {
+        volatile String cookie;
+
+        HttpResponse<String> get(String path) throws Exception {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        }
+
+        HttpResponse<String> post(String path, String form) throws Exception {
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)));
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
+            b.timeout(Duration.ofSeconds(120));
+            if (cookie != null) {
+                b.header("Cookie", cookie);
+            }
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                    .findFirst().ifPresent(c -> cookie = c.substring(0, c.indexOf(';')));
+            return r;
+        }
+
+        /** Logs in through the login page; the number of 503 retries. */
+        int login(String username) throws Exception {
+            for (int retries = 0; retries < 50; retries++) {
+                cookie = null;
+                String page = get("/login").body();
+                HttpResponse<String> r = post("/login", formBody("_csrf", match(page, CSRF), "username", username,
+                        "password", PASSWORD));
+                if (r.statusCode() == 302 && !r.headers().firstValue("Location").orElse("").contains("error")) {
+                    return retries;
+                }
+                if (r.statusCode() != 503) {
+                    throw new IllegalStateException("login " + username + ": " + r.statusCode() + " "
+                            + r.headers().firstValue("Location").orElse(""));
+                }
+                Thread.sleep(1000);
+            }
+            throw new IllegalStateException("login " + username + ": too many 503s");
+        }
+    }
+
+    static HttpResponse<String> json(String method, String path, String auth, String body) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                    .header("Authorization", auth).header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 503 || attempt > 20) {
+                return r;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    static long id(HttpResponse<String> r) {
+        check(r.statusCode() == 201 || r.statusCode() == 200, "HTTP " + r.statusCode() + ": " + r.body());
+        return Long.parseLong(match(r.body(), "\"id\"\\s*:\\s*(\\d+)"));
+    }
+
+    static String match(String text, String regex) {
+        return match(text, Pattern.compile(regex));
+    }
+
+    static String match(String text, Pattern p) {
+        Matcher m = p.matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("no match for " + p + " in " + text.substring(0, Math.min(300, text.length())));
+        }
+        return m.group(1);
+    }
+
+    static void check(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalStateException(what);
+        }
+    }
+
+    static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    static void log(String format, Object... args) {
+        System.err.printf(format + "%n", args);
+    }
+
+    static String formBody(String... kv) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < kv.length; i += 2) {
+            if (b.length() > 0) {
+                b.append('&');
+            }
+            b.append(URLEncoder.encode(kv[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(kv[i + 1], StandardCharsets.UTF_8));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# QR sign-in under load: start Hongxin on a fresh data directory, set up N members invited to one event, log them
+# all in, then sign all of them in along the phone's path from CLIENTS concurrent clients (bench/SigninDriver.java).
+#   bench/signin.sh                 # embedded H2 (the default database)
+#   DB=postgresql bench/signin.sh   # a real PostgreSQL (embedded binaries from Maven Central)
+# Options: N=1000, CLIENTS=50, PORT=18081, EXTRA_ARGS (more application arguments).
+# Last line: signin: db=<db> n=<n> rate=<per s> p99_ms=<n> ceiling_rate=<per s> login_rate=<per s> hash_ms=<n> lost=<n> doubled=<n>
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DB=${DB:-h2}
+N=${N:-1000}
+CLIENTS=${CLIENTS:-50}
+PORT=${PORT:-18081}
+PG_PORT=${PG_PORT:-15433}
+work=$(mktemp -d /tmp/hongxin-signin.XXXXXX)
+base="http://localhost:$PORT"
+app_pid=""; pg_pid=""
+cleanup() {
+    [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
+    [ -n "$pg_pid" ] && kill "$pg_pid" 2>/dev/null && wait "$pg_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [ ! -f target/hongxin.jar ] || [ -n "$(find src/main pom.xml -newer target/hongxin.jar -print -quit)" ]; then
+    ./mvnw -B -ntp -q -DskipTests package
+fi
+app_args=(--server.port="$PORT" --hongxin.data-dir="$work/data")
+read -r -a extra <<< "${EXTRA_ARGS:-}"
+app_args+=("${extra[@]}")
+if [ "$DB" = "postgresql" ]; then
+    ./mvnw -B -ntp -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+    java -cp "target/test-classes:$(cat target/test-classpath.txt)" cn.hongxin.bench.EmbeddedPostgresMain "$PG_PORT" "$work/pg" > "$work/pg.log" 2>&1 &
+    pg_pid=$!
+    for _ in $(seq 1 120); do grep -q "PostgreSQL ready" "$work/pg.log" && break; sleep 0.5; done
+    grep -q "PostgreSQL ready" "$work/pg.log" || { cat "$work/pg.log"; echo "PostgreSQL did not start"; exit 1; }
+    app_args+=(--spring.datasource.url="jdbc:postgresql://localhost:$PG_PORT/postgres" --spring.datasource.username=postgres --spring.datasource.password=)
+fi
+
+java -Xmx1g -jar target/hongxin.jar "${app_args[@]}" >> "$work/app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 240); do
+    curl -fs "$base/actuator/health" >/dev/null 2>&1 && break
+    sleep 0.5
+done
+curl -fs "$base/actuator/health" >/dev/null 2>&1 || { tail -50 "$work/app.log"; echo "Hongxin did not start"; exit 1; }
+result=$(java bench/SigninDriver.java "$base" "$N" "$CLIENTS") || { tail -40 "$work/app.log"; exit 1; }
+echo "503 answers logged by the write limiter: $(grep -c 'Too many concurrent writes' "$work/app.log" || true)"
+echo "signin: db=$DB $result"

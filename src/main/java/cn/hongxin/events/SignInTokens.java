@@ -1,0 +1,155 @@
+package cn.hongxin.events;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import cn.hongxin.shared.UserFacingException;
+
+/**
+ * Short-lived, signed sign-in tokens for the projector's QR code: {@code eventId.issuedAt.nonce.signature}
+ * (issuedAt in epoch seconds, nonce and HMAC-SHA256 signature in URL-safe Base64 without padding). Nothing is
+ * stored: a token is valid while its signature checks and it is younger than {@code hongxin.signin.token-seconds}.
+ * The key comes from {@code hongxin.signin.key} (Base64 of 32 bytes) or is generated once into
+ * {@code <data-dir>/keys/signin.key}, as the field-encryption keys are.
+ */
+@Component
+class SignInTokens {
+
+    private static final Logger log = LoggerFactory.getLogger(SignInTokens.class);
+    /** Tolerated clock difference for a token "from the future" (several application nodes). */
+    private static final long SKEW_SECONDS = 5;
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    private final SecretKeySpec key;
+    private final Duration validity;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    @Autowired
+    SignInTokens(@Value("${hongxin.signin.key:}") String configuredKey,
+                 @Value("${hongxin.signin.token-seconds:60}") long seconds,
+                 @Value("${hongxin.data-dir}") String dataDir) {
+        this(resolve(configuredKey, Path.of(dataDir, "keys", "signin.key")), Duration.ofSeconds(seconds),
+                Clock.systemUTC());
+    }
+
+    SignInTokens(byte[] key, Duration validity, Clock clock) {
+        this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.validity = validity;
+        this.clock = clock;
+    }
+
+    Duration validity() {
+        return validity;
+    }
+
+    String issue(long eventId) {
+        return issue(eventId, clock.instant());
+    }
+
+    /** A token as if issued at {@code issuedAt} (tests use an old one to see it refused). */
+    String issue(long eventId, Instant issuedAt) {
+        byte[] nonce = new byte[9];
+        random.nextBytes(nonce);
+        String payload = eventId + "." + issuedAt.getEpochSecond() + "." + B64.encodeToString(nonce);
+        return payload + "." + B64.encodeToString(sign(payload));
+    }
+
+    /**
+     * The event a token signs people in to; refuses a malformed or forged token, an expired one, and one
+     * for another event than {@code expectedEventId} (when given).
+     */
+    long verify(String token, Long expectedEventId) {
+        if (token == null || token.length() > 200) {
+            throw new UserFacingException("event.qr.token.invalid");
+        }
+        String[] parts = token.strip().split("\\.", -1);
+        if (parts.length != 4) {
+            throw new UserFacingException("event.qr.token.invalid");
+        }
+        long eventId;
+        long issuedAt;
+        byte[] signature;
+        try {
+            eventId = Long.parseLong(parts[0]);
+            issuedAt = Long.parseLong(parts[1]);
+            signature = Base64.getUrlDecoder().decode(parts[3]);
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException("event.qr.token.invalid");
+        }
+        byte[] expected = sign(parts[0] + "." + parts[1] + "." + parts[2]);
+        if (!MessageDigest.isEqual(expected, signature)) {
+            throw new UserFacingException("event.qr.token.invalid");
+        }
+        long now = clock.instant().getEpochSecond();
+        if (issuedAt > now + SKEW_SECONDS || now - issuedAt > validity.toSeconds()) {
+            throw new UserFacingException("event.qr.token.expired");
+        }
+        if (expectedEventId != null && expectedEventId != eventId) {
+            throw new UserFacingException("event.qr.token.otherEvent");
+        }
+        return eventId;
+    }
+
+    private byte[] sign(String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    static byte[] resolve(String configured, Path file) {
+        if (configured != null && !configured.isBlank()) {
+            return decode(configured.strip(), "hongxin.signin.key");
+        }
+        try {
+            if (Files.exists(file)) {
+                return decode(Files.readString(file).strip(), file.toString());
+            }
+            Files.createDirectories(file.getParent());
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system: rely on the data directory's permissions
+            }
+            log.info("Generated a new sign-in token key at {}", file);
+            return fresh;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create key " + file, e);
+        }
+    }
+
+    private static byte[] decode(String base64, String where) {
+        byte[] key = Base64.getDecoder().decode(base64);
+        if (key.length != 32) {
+            throw new IllegalStateException(where + " must be Base64 of 32 bytes");
+        }
+        return key;
+    }
+}
