@@ -1,11 +1,7 @@
 package cn.hongxin.events;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -17,8 +13,6 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -35,7 +29,6 @@ import cn.hongxin.shared.UserFacingException;
 @Component
 class SignInTokens {
 
-    private static final Logger log = LoggerFactory.getLogger(SignInTokens.class);
     /** Tolerated clock difference for a token "from the future" (several application nodes). */
     private static final long SKEW_SECONDS = 5;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -49,7 +42,8 @@ class SignInTokens {
     SignInTokens(@Value("${hongxin.signin.key:}") String configuredKey,
                  @Value("${hongxin.signin.token-seconds:60}") long seconds,
                  @Value("${hongxin.data-dir}") String dataDir) {
-        this(resolve(configuredKey, Path.of(dataDir, "keys", "signin.key")), Duration.ofSeconds(seconds),
+        this(cn.hongxin.security.SecretKeys.resolve(configuredKey, "hongxin.signin.key",
+                Path.of(dataDir, "keys", "signin.key")), Duration.ofSeconds(seconds),
                 Clock.systemUTC());
     }
 
@@ -119,37 +113,5 @@ class SignInTokens {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
-    }
-
-    static byte[] resolve(String configured, Path file) {
-        if (configured != null && !configured.isBlank()) {
-            return decode(configured.strip(), "hongxin.signin.key");
-        }
-        try {
-            if (Files.exists(file)) {
-                return decode(Files.readString(file).strip(), file.toString());
-            }
-            Files.createDirectories(file.getParent());
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: rely on the data directory's permissions
-            }
-            log.info("Generated a new sign-in token key at {}", file);
-            return fresh;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create key " + file, e);
-        }
-    }
-
-    private static byte[] decode(String base64, String where) {
-        byte[] key = Base64.getDecoder().decode(base64);
-        if (key.length != 32) {
-            throw new IllegalStateException(where + " must be Base64 of 32 bytes");
-        }
-        return key;
     }
 }
