@@ -1,5 +1,7 @@
 package cn.hongxin.events;
 
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
 import cn.hongxin.organisation.OrgUnitService;
@@ -7,6 +9,7 @@ import cn.hongxin.organisation.OrgUnitView;
 import cn.hongxin.security.CurrentUser;
 import cn.hongxin.security.CurrentUsers;
 import cn.hongxin.security.Permission;
+import cn.hongxin.shared.FieldProblem;
 
 /**
  * The org-path prefix of the signed-in account's scope, as the organisation module computes it: ""
@@ -43,6 +46,23 @@ class EventScope {
         }
         // An account whose scope unit was deleted sees nothing rather than everything.
         return units.find(user.scopeOrgUnitId()).map(OrgUnitView::path).orElse(NOTHING);
+    }
+
+    /**
+     * The organiser unit a form names, if it lies in the user's scope; otherwise a problem on the
+     * {@code organiserUnitId} field (required, or invalid) and {@code null}.
+     */
+    OrgUnitView organiserUnit(CurrentUser user, Long unitId, List<FieldProblem> problems) {
+        if (unitId == null) {
+            problems.add(new FieldProblem("organiserUnitId", "validation.required"));
+            return null;
+        }
+        String prefix = prefix(user);
+        OrgUnitView unit = units.find(unitId).filter(u -> u.path().startsWith(prefix)).orElse(null);
+        if (unit == null) {
+            problems.add(new FieldProblem("organiserUnitId", "validation.invalid"));
+        }
+        return unit;
     }
 
     boolean within(CurrentUser user, Permission permission, Event event) {

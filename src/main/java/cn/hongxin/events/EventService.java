@@ -599,16 +599,7 @@ public class EventService {
                 problems.add(new FieldProblem("typeId", "validation.invalid"));
             }
         }
-        OrgUnitView unit = null;
-        if (form.organiserUnitId() == null) {
-            problems.add(new FieldProblem("organiserUnitId", "validation.required"));
-        } else {
-            String prefix = scope.prefix(user);
-            unit = units.find(form.organiserUnitId()).filter(u -> u.path().startsWith(prefix)).orElse(null);
-            if (unit == null) {
-                problems.add(new FieldProblem("organiserUnitId", "validation.invalid"));
-            }
-        }
+        OrgUnitView unit = scope.organiserUnit(user, form.organiserUnitId(), problems);
         EventTypeService.required(problems, "title", form.title(), 200);
         if (form.startsAt() == null) {
             problems.add(new FieldProblem("startsAt", "validation.required"));

@@ -24,7 +24,6 @@ import cn.hongxin.organisation.AcademicCalendar;
 import cn.hongxin.organisation.AcademicYearView;
 import cn.hongxin.organisation.CalendarPeriodKind;
 import cn.hongxin.organisation.CalendarPeriodView;
-import cn.hongxin.organisation.OrgUnitService;
 import cn.hongxin.organisation.OrgUnitView;
 import cn.hongxin.organisation.PersonService;
 import cn.hongxin.organisation.SemesterView;
@@ -68,7 +67,6 @@ public class LectureSeriesService {
     private final EventService events;
     private final EventTypeService types;
     private final AcademicCalendar calendar;
-    private final OrgUnitService units;
     private final PersonService people;
     private final FileStore files;
     private final EventScope scope;
@@ -77,8 +75,8 @@ public class LectureSeriesService {
     LectureSeriesService(LectureSeriesRepository series, LectureRepository lectures,
                          LectureFeedbackRepository feedback, LectureMaterialRepository materials,
                          EventRepository eventRows, AttendanceRepository attendances, EventService events,
-                         EventTypeService types, AcademicCalendar calendar, OrgUnitService units,
-                         PersonService people, FileStore files, EventScope scope, AuditTrail audit) {
+                         EventTypeService types, AcademicCalendar calendar, PersonService people,
+                         FileStore files, EventScope scope, AuditTrail audit) {
         this.series = series;
         this.lectures = lectures;
         this.feedback = feedback;
@@ -88,7 +86,6 @@ public class LectureSeriesService {
         this.events = events;
         this.types = types;
         this.calendar = calendar;
-        this.units = units;
         this.people = people;
         this.files = files;
         this.scope = scope;
@@ -214,16 +211,7 @@ public class LectureSeriesService {
                 problems.add(new FieldProblem("semesterId", "validation.invalid"));
             }
         }
-        OrgUnitView unit = null;
-        if (form.organiserUnitId() == null) {
-            problems.add(new FieldProblem("organiserUnitId", "validation.required"));
-        } else {
-            String prefix = scope.prefix(user);
-            unit = units.find(form.organiserUnitId()).filter(u -> u.path().startsWith(prefix)).orElse(null);
-            if (unit == null) {
-                problems.add(new FieldProblem("organiserUnitId", "validation.invalid"));
-            }
-        }
+        OrgUnitView unit = scope.organiserUnit(user, form.organiserUnitId(), problems);
         if (form.startTime() == null) {
             problems.add(new FieldProblem("startTime", "validation.required"));
         }
