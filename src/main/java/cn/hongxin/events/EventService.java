@@ -745,4 +745,37 @@ public class EventService {
     private static String escape(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
+
+    // ---- for the API ---------------------------------------------------------------------------
+
+    /** The roll-call counted by status: {@code notRecorded} invitees have no attendance yet. */
+    public record AttendanceSummary(long invited, long present, long late, long excused, long absent,
+                                    long notRecorded) {
+    }
+
+    /**
+     * The roll-call counted by status, for those who see the whole roll-call (event:view in scope); empty
+     * for an invited member, who sees only their own line.
+     */
+    @Transactional(readOnly = true)
+    public Optional<AttendanceSummary> attendanceSummary(long id) {
+        CurrentUser user = scope.user();
+        Event e = visible(id, user);
+        if (!scope.within(user, Permission.EVENT_VIEW, e)) {
+            return Optional.empty();
+        }
+        Map<AttendanceStatus, Long> counts = new java.util.EnumMap<>(AttendanceStatus.class);
+        long none = 0;
+        List<RollCallLine> lines = rollCall(id);
+        for (RollCallLine line : lines) {
+            if (line.attendance() == null) {
+                none++;
+            } else {
+                counts.merge(line.attendance().status(), 1L, Long::sum);
+            }
+        }
+        return Optional.of(new AttendanceSummary(lines.size(), counts.getOrDefault(AttendanceStatus.PRESENT, 0L),
+                counts.getOrDefault(AttendanceStatus.LATE, 0L), counts.getOrDefault(AttendanceStatus.EXCUSED, 0L),
+                counts.getOrDefault(AttendanceStatus.ABSENT, 0L), none));
+    }
 }

@@ -359,4 +359,24 @@ public class SubmissionService {
             return cb.or(cb.like(root.get("branchPath"), prefix + "%"), cb.like(root.get("adminPath"), prefix + "%"));
         };
     }
+
+    // ---- for the API ---------------------------------------------------------------------------
+
+    /**
+     * 撤回: the submitter withdraws a submission that nobody has reviewed yet, and it is deleted. A verified
+     * or sent-back submission stays; another person's submission is not found.
+     */
+    @Transactional
+    public void retract(long id) {
+        CurrentUser user = currentUsers.require();
+        Submission s = submissions.findById(id)
+                .filter(x -> user.personId() != null && x.getPersonId() == user.personId())
+                .orElseThrow(() -> new NotFoundException("submission", id));
+        if (s.getState() != SubmissionState.SUBMITTED) {
+            throw new UserFacingException("submission.retract.reviewed");
+        }
+        submissions.delete(s);
+        submissions.flush();
+        audit.record(AuditAction.DELETE, "submission", id, AuditOutcome.SUCCESS, "retracted " + s.getKind());
+    }
 }

@@ -1,0 +1,7 @@
+package cn.hongxin.events;
+
+import cn.hongxin.support.OnPostgres;
+
+@OnPostgres
+class EventsApiPostgresTests extends EventsApiTests {
+}
