@@ -1,0 +1,7 @@
+package cn.hongxin.submissions;
+
+import cn.hongxin.support.OnPostgres;
+
+@OnPostgres
+class SubmissionsApiPostgresTests extends SubmissionsApiTests {
+}
