@@ -123,8 +123,9 @@
     'use strict';
     document.querySelectorAll('input[type="file"][data-max-bytes]').forEach(function (input) {
         input.addEventListener('change', function () {
-            const file = input.files && input.files[0];
-            const tooLarge = file && file.size > Number(input.dataset.maxBytes);
+            const tooLarge = Array.from(input.files || []).some(function (file) {
+                return file.size > Number(input.dataset.maxBytes);
+            });
             input.setCustomValidity(tooLarge ? (input.dataset.tooLarge || '') : '');
             input.classList.toggle('is-invalid', !!tooLarge);
             if (tooLarge) {

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.hongxin.organisation.OrgUnitService;
 import cn.hongxin.organisation.OrgUnitView;
+import cn.hongxin.security.AccountService;
 import cn.hongxin.security.AuditAction;
 import cn.hongxin.security.AuditOutcome;
 import cn.hongxin.security.AuditTrail;
@@ -48,9 +49,11 @@ public class CalendarFeedService {
     private final OrgUnitService units;
     private final EventScope scope;
     private final AuditTrail audit;
+    private final AccountService accounts;
 
     CalendarFeedService(CalendarFeedRepository feeds, EventService events, OrgUnitService units, EventScope scope,
-                        AuditTrail audit) {
+                        AuditTrail audit, AccountService accounts) {
+        this.accounts = accounts;
         this.feeds = feeds;
         this.events = events;
         this.units = units;
@@ -109,7 +112,8 @@ public class CalendarFeedService {
 
     /**
      * The events of the feed a secret stands for, over the window around {@code now}; empty for an unknown
-     * or revoked secret. Nobody is signed in: the secret is the authorisation.
+     * or revoked secret, and while the feed's account is disabled or locked (the feed works again when the
+     * account is enabled or unlocked). Nobody is signed in: the secret is the authorisation.
      */
     @Transactional(readOnly = true)
     Optional<List<EventView>> eventsFor(String secret, Instant now) {
@@ -119,6 +123,7 @@ public class CalendarFeedService {
         Instant from = now.minus(PAST);
         Instant to = now.plus(AHEAD);
         return feeds.findByTokenHash(sha256Hex(secret)).filter(f -> !f.isRevoked())
+                .filter(f -> accounts.isActive(f.getAccountId()))
                 .map(f -> f.getScope() == CalendarFeedScope.PERSON
                         ? events.invitedEvents(f.getPersonId(), from, to)
                         : events.organisedEvents(f.getOrgUnitPath(), from, to));

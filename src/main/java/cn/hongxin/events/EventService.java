@@ -291,6 +291,7 @@ public class EventService {
         describe(e, form, user);
         events.save(e);
         invite(e, form);
+        announceInvited(e, List.of());
         audit.record(AuditAction.CREATE, "event", e.getId(), AuditOutcome.SUCCESS, e.getTitle());
         return e.getId();
     }
@@ -302,8 +303,13 @@ public class EventService {
         if (e.getState() == EventState.CANCELLED) {
             throw new UserFacingException("event.refused.cancelled");
         }
+        Instant startsBefore = e.getStartsAt();
+        Instant endsBefore = e.getEndsAt();
+        String placeBefore = e.getPlace();
+        List<Long> invitedBefore = participants.findByEventId(id).stream().map(Participant::getPersonId).toList();
         describe(e, form, user);
         invite(e, form);
+        announceChanges(e, startsBefore, endsBefore, placeBefore, invitedBefore);
         audit.record(AuditAction.UPDATE, "event", id, AuditOutcome.SUCCESS, e.getTitle());
     }
 
@@ -347,6 +353,8 @@ public class EventService {
             throw new UserFacingException("event.cancel.refused");
         }
         e.moveTo(EventState.CANCELLED);
+        publisher.publishEvent(new EventCancelled(id, e.getTitle(), e.getStartsAt(),
+                participants.findByEventId(id).stream().map(Participant::getPersonId).toList()));
         audit.record(AuditAction.UPDATE, "event", id, AuditOutcome.SUCCESS, "state=CANCELLED");
         return get(id);
     }
@@ -481,6 +489,10 @@ public class EventService {
         }
         String assignee = assigneePersonId == null ? null : personName(eventId, assigneePersonId);
         Resolution r = resolutions.save(new Resolution(eventId, content.strip(), assigneePersonId, assignee, dueOn));
+        if (assigneePersonId != null) {
+            publisher.publishEvent(new ActionAssigned(eventId, e.getTitle(), r.getId(), content.strip(),
+                    assigneePersonId, dueOn));
+        }
         audit.record(AuditAction.CREATE, "resolution", r.getId(), AuditOutcome.SUCCESS, content.strip());
         return r.getId();
     }
@@ -777,5 +789,45 @@ public class EventService {
         return Optional.of(new AttendanceSummary(lines.size(), counts.getOrDefault(AttendanceStatus.PRESENT, 0L),
                 counts.getOrDefault(AttendanceStatus.LATE, 0L), counts.getOrDefault(AttendanceStatus.EXCUSED, 0L),
                 counts.getOrDefault(AttendanceStatus.ABSENT, 0L), none));
+    }
+
+    // ---- appended: visibility for file access, announcements for the inbox ----------------------
+
+    /** Whether the account may see the event: the events module's files follow the event. */
+    @Transactional(readOnly = true)
+    boolean canSee(long eventId, CurrentUser user) {
+        return events.findById(eventId).filter(e -> visibleTo(user, e)).isPresent();
+    }
+
+    /** Publishes {@link EventScheduled} for the invitees who were not invited before. */
+    private void announceInvited(Event e, Collection<Long> invitedBefore) {
+        Set<Long> before = Set.copyOf(invitedBefore);
+        List<Long> added = participants.findByEventId(e.getId()).stream().map(Participant::getPersonId)
+                .filter(p -> !before.contains(p)).sorted().toList();
+        if (!added.isEmpty() && e.getState().open()) {
+            publisher.publishEvent(new EventScheduled(e.getId(), e.getTitle(), e.getStartsAt(), e.getPlace(), added));
+        }
+    }
+
+    /** After an edit: {@link EventRescheduled} when time or place changed, {@link EventScheduled} for new invitees. */
+    private void announceChanges(Event e, Instant startsBefore, Instant endsBefore, String placeBefore,
+                                 List<Long> invitedBefore) {
+        boolean moved = !sameSecond(startsBefore, e.getStartsAt()) || !sameSecond(endsBefore, e.getEndsAt())
+                || !Objects.equals(placeBefore, e.getPlace());
+        if (moved && e.getState().open()) {
+            Set<Long> still = participants.findByEventId(e.getId()).stream().map(Participant::getPersonId)
+                    .collect(Collectors.toSet());
+            List<Long> told = invitedBefore.stream().filter(still::contains).sorted().toList();
+            if (!told.isEmpty()) {
+                publisher.publishEvent(new EventRescheduled(e.getId(), e.getTitle(), e.getStartsAt(), e.getEndsAt(),
+                        e.getPlace(), startsBefore, placeBefore, told, e.getUpdatedAt()));
+            }
+        }
+        announceInvited(e, invitedBefore);
+    }
+
+    private static boolean sameSecond(Instant a, Instant b) {
+        return a == null || b == null ? a == b
+                : a.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).equals(b.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 }

@@ -13,7 +13,9 @@
  * events of units in their scope, and everybody sees the events they are invited to. It publishes
  * past-tense events ({@link cn.hongxin.events.AttendanceRecorded}, {@link cn.hongxin.events.AttendanceRetracted},
  * {@link cn.hongxin.events.LectureGiven}, {@link cn.hongxin.events.VolunteerHoursRecorded},
- * {@link cn.hongxin.events.EventClosed}) through the event publication registry.
+ * {@link cn.hongxin.events.EventClosed}) through the event publication registry. Invitees hear of scheduling,
+ * moves and cancellations, and assignees of their actions, through the notifications module's inbox. Event
+ * photos and attachments are file ids of the files module; who may download them follows the event.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "security", "organisation", "files"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "security", "organisation", "files", "notifications"})
 package cn.hongxin.events;

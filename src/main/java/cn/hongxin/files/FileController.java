@@ -14,15 +14,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import cn.hongxin.security.CurrentUser;
 import cn.hongxin.security.CurrentUsers;
 import cn.hongxin.shared.NotFoundException;
 
 /**
  * Downloads: {@code /files/{id}} (images inline, everything else as an attachment) and
  * {@code /files/{id}/thumbnail}. The type sent is the one detected at upload, with {@code nosniff}, so a
- * browser never runs an upload as a page. For now every signed-in account may fetch any file by id; finer
- * rules (who may see which event's photos or which submission's attachments) come with the modules that
- * own those files.
+ * browser never runs an upload as a page. Who may read a file is decided by {@link FileAccess}: its uploader,
+ * or whoever a {@link FileAccessPolicy} of the owning module lets in; anybody else gets 404, as for an
+ * unknown id, so ids cannot be probed.
  */
 @Controller
 @RequestMapping("/files")
@@ -30,16 +31,22 @@ class FileController {
 
     private final FileStore store;
     private final CurrentUsers currentUsers;
+    private final FileAccess access;
 
-    FileController(FileStore store, CurrentUsers currentUsers) {
+    FileController(FileStore store, CurrentUsers currentUsers, FileAccess access) {
         this.store = store;
         this.currentUsers = currentUsers;
+        this.access = access;
+    }
+
+    private StoredFile readable(long id) {
+        CurrentUser user = currentUsers.require();
+        return store.find(id).filter(f -> access.canRead(f, user)).orElseThrow(() -> new NotFoundException("file", id));
     }
 
     @GetMapping("/{id}")
     ResponseEntity<InputStreamResource> download(@PathVariable long id) {
-        currentUsers.require();
-        StoredFile file = store.find(id).orElseThrow(() -> new NotFoundException("file", id));
+        StoredFile file = readable(id);
         ContentDisposition disposition = (file.image() ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(file.originalName(), StandardCharsets.UTF_8).build();
         return response(store.open(id), MediaType.parseMediaType(file.contentType()), file.size(), disposition);
@@ -47,8 +54,7 @@ class FileController {
 
     @GetMapping("/{id}/thumbnail")
     ResponseEntity<InputStreamResource> thumbnail(@PathVariable long id) {
-        currentUsers.require();
-        StoredFile file = store.find(id).orElseThrow(() -> new NotFoundException("file", id));
+        StoredFile file = readable(id);
         InputStream thumbnail = store.openThumbnail(id).orElseThrow(() -> new NotFoundException("thumbnail", id));
         ContentDisposition disposition = ContentDisposition.inline()
                 .filename(file.originalName() + ".thumb.jpg", StandardCharsets.UTF_8).build();

@@ -8,7 +8,8 @@ import java.util.Optional;
  * ({@code file.tooLarge}, {@code file.type.notAllowed}, {@code file.empty}); an unknown id is a
  * {@link cn.hongxin.shared.NotFoundException}. The implementation today is {@code LocalDiskFileStore}
  * (under {@code <hongxin.data-dir>/files}); callers never see paths, so an S3-compatible store can replace it.
- * Reading does not check who may see a file: modules that hand out file ids decide that.
+ * Reading here does not check who may see a file: the download endpoint asks the owning modules through
+ * {@link FileAccessPolicy}.
  */
 public interface FileStore {
 
@@ -25,4 +26,13 @@ public interface FileStore {
 
     /** A JPEG thumbnail (max 400 px) for images, empty otherwise. */
     Optional<InputStream> openThumbnail(long id);
+
+    /**
+     * Removes a file: its row at once (inside the caller's transaction, if any) and its bytes and thumbnail
+     * once that transaction has committed. An unknown id does nothing.
+     */
+    void delete(long id);
+
+    /** The largest upload accepted, in bytes. */
+    long maxBytes();
 }

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.hongxin.security.AuditAction;
@@ -175,6 +177,37 @@ class LocalDiskFileStore implements FileStore {
             return Optional.empty();
         }
         return Optional.of(openPath(thumbnailOf(resolve(entry.getStorageKey())), id));
+    }
+
+    @Override
+    public void delete(long id) {
+        transactions.executeWithoutResult(status -> entries.findById(id).ifPresent(entry -> {
+            Path file = resolve(entry.getStorageKey());
+            entries.delete(entry);
+            entries.flush();
+            audit.record(AuditAction.DELETE, "file", id, AuditOutcome.SUCCESS, entry.getStorageKey());
+            Runnable removeBytes = () -> {
+                deleteQuietly(file);
+                deleteQuietly(thumbnailOf(file));
+            };
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int completion) {
+                        if (completion == STATUS_COMMITTED) {
+                            removeBytes.run();
+                        }
+                    }
+                });
+            } else {
+                removeBytes.run();
+            }
+        }));
+    }
+
+    @Override
+    public long maxBytes() {
+        return maxBytes;
     }
 
     private InputStream openPath(Path path, long id) {

@@ -1,10 +1,13 @@
 package cn.hongxin.notifications;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,10 +30,41 @@ public class Inbox {
 
     private final NotificationRepository notifications;
     private final CurrentUsers currentUsers;
+    private final JdbcClient jdbc;
 
-    Inbox(NotificationRepository notifications, CurrentUsers currentUsers) {
+    Inbox(NotificationRepository notifications, CurrentUsers currentUsers, JdbcClient jdbc) {
         this.notifications = notifications;
         this.currentUsers = currentUsers;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * As {@link #notifyPerson}, but at most once per {@code dedupKey}: the key names what is announced and
+     * to whom ({@code event:12:cancelled:34}), so a retried save or a redelivered event sends nothing twice.
+     * A raced second insert waits for the first and then does nothing.
+     *
+     * @param dedupKey at most 200 characters
+     * @return whether this call wrote the notification
+     */
+    @Transactional
+    public boolean notifyPersonOnce(long personId, String dedupKey, String kind, String title, String body,
+                                    String link) {
+        if (dedupKey == null || dedupKey.isBlank() || dedupKey.length() > 200) {
+            throw new IllegalArgumentException("dedupKey must be 1 to 200 characters: " + dedupKey);
+        }
+        Notification n = valid(null, personId, kind, title, body, link);
+        try {
+            return jdbc.sql("""
+                            insert into notification (recipient_account_id, recipient_person_id, kind, title, body,
+                                                      link, created_at, dedup_key)
+                            values (null, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                    .params(personId, n.getKind(), n.getTitle(), n.getBody(), n.getLink(),
+                            Timestamp.from(n.getCreatedAt()), dedupKey)
+                    .update() == 1;
+        } catch (DataIntegrityViolationException raced) {
+            // H2 may report the conflict with a concurrent, just-committed insert instead of skipping it.
+            return false;
+        }
     }
 
     /**
@@ -86,6 +120,11 @@ public class Inbox {
     }
 
     private long save(Long accountId, Long personId, String kind, String title, String body, String link) {
+        return notifications.save(valid(accountId, personId, kind, title, body, link)).getId();
+    }
+
+    private static Notification valid(Long accountId, Long personId, String kind, String title, String body,
+                                      String link) {
         if (kind == null || kind.isBlank() || kind.length() > 40) {
             throw new IllegalArgumentException("kind must be 1 to 40 characters: " + kind);
         }
@@ -95,10 +134,9 @@ public class Inbox {
         if (link != null && !link.isBlank() && !isLocalPath(link)) {
             throw new IllegalArgumentException("link must be a path inside the application: " + link);
         }
-        Notification n = new Notification(accountId, personId, kind, cut(title.strip(), 200),
+        return new Notification(accountId, personId, kind, cut(title.strip(), 200),
                 body == null || body.isBlank() ? null : cut(body.strip(), 2000),
                 link == null || link.isBlank() ? null : link, now());
-        return notifications.save(n).getId();
     }
 
     /** Only "/something" inside this application: no scheme, no "//host", no backslashes, at most 500 chars. */

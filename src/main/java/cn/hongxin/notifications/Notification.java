@@ -56,4 +56,9 @@ class Notification {
     String getLink() {
         return link;
     }
+
+    String getKind() { return kind; }
+    String getTitle() { return title; }
+    String getBody() { return body; }
+    Instant getCreatedAt() { return createdAt; }
 }

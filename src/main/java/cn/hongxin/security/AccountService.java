@@ -354,4 +354,14 @@ public class AccountService {
     private Account load(long id) {
         return accounts.findById(id).orElseThrow(() -> new NotFoundException("account", id));
     }
+
+    /**
+     * Whether the account exists, is enabled and is not locked out now: for credentials that work without
+     * signing in (calendar feed secrets), which must stop while their account is disabled or locked.
+     */
+    @Transactional(readOnly = true)
+    public boolean isActive(long accountId) {
+        Instant now = Instant.now();
+        return accounts.findById(accountId).filter(a -> a.isEnabled() && !a.lockedAt(now)).isPresent();
+    }
 }

@@ -121,6 +121,47 @@ class CalendarFeedTests {
     }
 
     @Test
+    void aFeedStopsWhileItsAccountIsDisabledOrLockedAndWorksAgainAfterwards() throws Exception {
+        EventFixtures.Branches b = fixtures.branches();
+        long invited = fixtures.schedule(b, "BRANCH_GENERAL_MEETING");
+        String personal = createFeed(b.aliceAccount(), "PERSON", null);
+        String unit = createFeed(b.studentsSecretary(), "ORG_UNIT", b.dept().studentsBranch().id());
+        mvc.perform(get(personal)).andExpect(status().isOk());
+        mvc.perform(get(unit)).andExpect(status().isOk());
+
+        setEnabled(b.aliceAccount(), false);
+        setEnabled(b.studentsSecretary(), false);
+        String absent = mvc.perform(get("/calendar/no-such-secret.ics")).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(mvc.perform(get(personal)).andExpect(status().isNotFound()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).isEqualTo(absent).doesNotContain(uid(invited));
+        mvc.perform(get(unit)).andExpect(status().isNotFound());
+
+        setEnabled(b.aliceAccount(), true);
+        String body = mvc.perform(get(personal)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).contains("UID:" + uid(invited));
+        mvc.perform(get(unit)).andExpect(status().isNotFound());
+
+        // Locked out (too many wrong passwords): stopped until the lock runs out or is lifted.
+        jdbc.sql("update account set locked_until = ? where username = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(600)), b.aliceAccount()).update();
+        mvc.perform(get(personal)).andExpect(status().isNotFound());
+        jdbc.sql("update account set locked_until = ? where username = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), b.aliceAccount()).update();
+        mvc.perform(get(personal)).andExpect(status().isOk());
+    }
+
+    private void setEnabled(String username, boolean enabled) {
+        long id = jdbc.sql("select id from account where username = ?").param(username).query(Long.class).single();
+        accounts.runAs(org.admin(), () -> {
+            var a = accountService.find(id).orElseThrow();
+            return accountService.update(id, a.displayName(), a.roles(), a.scopeOrgUnitId(), enabled);
+        });
+        assertThat(accounts.runAs(org.admin(), () -> accountService.find(id).orElseThrow().enabled())).isEqualTo(enabled);
+    }
+
+    @Test
     void unitFeedHoldsTheSubtreesEventsOnly() throws Exception {
         EventFixtures.Branches b = fixtures.branches();
         long students = fixtures.schedule(b, "BRANCH_GENERAL_MEETING");

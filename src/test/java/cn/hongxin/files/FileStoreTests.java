@@ -225,7 +225,7 @@ class FileStoreTests {
         assertThat(t.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
 
         StoredFile pdf = storeAs(me, "材料.pdf", "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), FilePurpose.DOCUMENT);
-        MockHttpServletResponse d = mvc.perform(get("/files/" + pdf.id()).with(accounts.as(member())))
+        MockHttpServletResponse d = mvc.perform(get("/files/" + pdf.id()).with(accounts.as(me)))
                 .andExpect(status().isOk()).andReturn().getResponse();
         assertThat(d.getContentType()).isEqualTo("application/pdf");
         assertThat(d.getHeader("Content-Disposition")).startsWith("attachment;").contains("filename*=UTF-8''");
@@ -240,6 +240,47 @@ class FileStoreTests {
         mvc.perform(get("/files/abc").with(accounts.as(me))).andExpect(status().isNotFound());
         StoredFile f = storeAs(me, "a.png", image("png", 10, 10), FilePurpose.PHOTO);
         mvc.perform(get("/files/" + f.id())).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void aFileNoModuleClaimsIsReadOnlyByItsUploaderAndAnswersOthersAsIfAbsent() throws Exception {
+        String me = member();
+        String someoneElse = member();
+        StoredFile f = storeAs(me, "草稿.png", image("png", 20, 20), FilePurpose.PHOTO);
+        mvc.perform(get("/files/" + f.id()).with(accounts.as(me))).andExpect(status().isOk());
+        mvc.perform(get("/files/" + f.id()).with(accounts.as(someoneElse))).andExpect(status().isNotFound());
+        mvc.perform(get("/files/" + f.id() + "/thumbnail").with(accounts.as(someoneElse)))
+                .andExpect(status().isNotFound());
+        // Not even an administrator reads a file nobody has shared.
+        mvc.perform(get("/files/" + f.id()).with(accounts.as(org.admin()))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void deleteRemovesTheRowAndTheBytes() throws Exception {
+        String me = member();
+        StoredFile f = storeAs(me, "a.png", image("png", 50, 50), FilePurpose.PHOTO);
+        Path file = findStored(f);
+        assertThat(file).isNotNull().exists();
+        accounts.runAs(me, () -> store.delete(f.id()));
+        assertThat(store.find(f.id())).isEmpty();
+        assertThat(file).doesNotExist();
+        assertThat(file.resolveSibling(file.getFileName() + ".thumb.jpg")).doesNotExist();
+        mvc.perform(get("/files/" + f.id()).with(accounts.as(me))).andExpect(status().isNotFound());
+        accounts.runAs(me, () -> store.delete(f.id())); // unknown now: nothing happens
+    }
+
+    private Path findStored(StoredFile f) throws IOException {
+        try (var paths = Files.walk(localStore.root())) {
+            return paths.filter(Files::isRegularFile).filter(p -> {
+                try {
+                    return !p.toString().endsWith(".thumb.jpg") && Files.size(p) == f.size()
+                            && HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(Files.readAllBytes(p))).equals(f.sha256());
+                } catch (Exception e) {
+                    return false;
+                }
+            }).findFirst().orElse(null);
+        }
     }
 
     static byte[] image(String format, int width, int height) throws IOException {

@@ -16,6 +16,7 @@ import cn.hongxin.support.IntegrationTest;
 import cn.hongxin.support.TestOrganisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -88,6 +89,22 @@ class InboxTests {
             assertThat(inbox.list(0).getContent()).hasSize(3).noneMatch(InboxItem::unread);
             assertThat(inbox.markAllRead()).isZero();
         });
+    }
+
+    @Test
+    void aNotificationSentOnceIsNotSentAgainForTheSameKey() {
+        Member m = member();
+        String key = "test:" + m.personId() + ":once";
+        assertThat(inbox.notifyPersonOnce(m.personId(), key, "TEST", "活动通知", "正文", "/events/1")).isTrue();
+        assertThat(inbox.notifyPersonOnce(m.personId(), key, "TEST", "活动通知", "正文", "/events/1")).isFalse();
+        assertThat(inbox.notifyPersonOnce(m.personId(), key + "-2", "TEST", "另一条", null, null)).isTrue();
+        assertThat(accounts.runAs(m.username(), () -> inbox.unreadCount())).isEqualTo(2);
+        assertThat(accounts.runAs(m.username(), () -> inbox.list(0).getContent()))
+                .extracting(InboxItem::title, InboxItem::link)
+                .containsExactly(tuple("另一条", null),
+                        tuple("活动通知", "/events/1"));
+        assertThatThrownBy(() -> inbox.notifyPersonOnce(m.personId(), key + "-3", "TEST", "x", null, "https://evil.example"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
