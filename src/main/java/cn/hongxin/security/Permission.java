@@ -20,7 +20,9 @@ public enum Permission {
     EVENT_VIEW("event:view"),
     EVENT_EDIT("event:edit"),
     EVENT_TYPE_EDIT("event:type:edit"),
-    SUBMISSION_REVIEW("submission:review");
+    SUBMISSION_REVIEW("submission:review"),
+    BRAND_VIEW("brand:view"),
+    BRAND_EDIT("brand:edit");
 
     private final String authority;
 

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.hongxin.brand.ProgrammeService;
 import cn.hongxin.organisation.OrgUnitService;
 import cn.hongxin.organisation.OrgUnitType;
 import cn.hongxin.organisation.OrgUnitView;
@@ -38,16 +39,18 @@ public class SetupService {
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final AtomicBoolean done = new AtomicBoolean();
+    private final ProgrammeService programmes;
 
     SetupService(PlatformTransactionManager transactionManager, AccountService accounts, OrgUnitService units,
                  PasswordPolicy policy, DemoDepartment demo,
-                 AuditTrail audit) {
+                 AuditTrail audit, ProgrammeService programmes) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.accounts = accounts;
         this.units = units;
         this.policy = policy;
         this.demo = demo;
         this.audit = audit;
+        this.programmes = programmes;
     }
 
     /** True once an account exists; cached after the first yes, as setup is never undone. */
@@ -98,6 +101,7 @@ public class SetupService {
                         : form.adminDisplayName().strip(),
                 EnumSet.of(Role.SYSTEM_ADMIN), null, null));
         List<DemoAccount> demoAccounts = form.loadDemo() ? demo.load(root, admin) : List.of();
+        programmes.installDefault(root, admin);
         audit.recordAs(admin, null, AuditAction.SETUP, "org_unit", root.id(),
                 AuditOutcome.SUCCESS, form.loadDemo() ? "with demo department" : null);
         return new SetupResult(admin, demoAccounts);

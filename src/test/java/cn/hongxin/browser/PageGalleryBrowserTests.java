@@ -46,6 +46,10 @@ class PageGalleryBrowserTests {
     cn.hongxin.security.AccountService accountService;
     @Autowired
     cn.hongxin.organisation.PersonService people;
+    @Autowired
+    cn.hongxin.brand.BrandService brands;
+    @Autowired
+    cn.hongxin.brand.ProgrammeCatalog catalog;
 
     @BeforeAll
     static void start() {
@@ -76,6 +80,13 @@ class PageGalleryBrowserTests {
                 "/me/calendar-feeds"));
         pagesByUser.put(account("SECURITY_ADMIN").username(), List.of("/system/security"));
         pagesByUser.put(account("AUDITOR").username(), List.of("/system/audit"));
+        long brandId = accountService.runAs("admin", () -> brands.presented().orElseThrow().id());
+        pagesByUser.merge(account("GENERAL_SECRETARY").username(), List.of("/brand", "/brand/" + brandId + "/edit",
+                "/brand/" + brandId + "/programme", "/brand/" + brandId + "/programme?editRequirement="
+                        + accountService.runAs("admin", () -> catalog.measures().get(0).requirements().get(0).id())),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+        pagesByUser.merge(account("MEMBER").username(), List.of("/brand"),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
 
         List<String> failures = new ArrayList<>();
         for (String locale : List.of("zh-CN", "en")) {
