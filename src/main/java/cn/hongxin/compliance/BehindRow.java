@@ -1,0 +1,8 @@
+package cn.hongxin.compliance;
+
+import java.math.BigDecimal;
+
+/** A subject behind on (or having missed) a requirement: who, where, how far. */
+public record BehindRow(SubjectType subjectType, long subjectId, String name, Long branchId, String unitName,
+                        BigDecimal progress, BigDecimal threshold, Verdict verdict) {
+}

@@ -1,0 +1,366 @@
+package cn.hongxin.compliance;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.hongxin.brand.EvidenceKind;
+import cn.hongxin.brand.EvidenceSelector;
+import cn.hongxin.brand.QuantityKind;
+import cn.hongxin.brand.RequirementDefinition;
+import cn.hongxin.brand.SubjectKind;
+import cn.hongxin.organisation.CalendarPeriodView;
+import cn.hongxin.shared.NotFoundException;
+
+/**
+ * The requirement engine. {@link #evaluate} evaluates one requirement for all its subjects in an org subtree in
+ * one SQL statement over the evidence table and the organisation's read-model views (subject_person,
+ * subject_post, subject_unit), on H2 and PostgreSQL alike. Evidence counts when it is of one of the requirement's
+ * selectors, dated inside the window (or else the period) and not after the day evaluated as of.
+ * <p>
+ * Subjects: PERSON, each active person in the scope whose party or administrative unit lies in the scope unit's
+ * subtree and who passes the filters (political status, person type, a post held on that day); PARTY_LEADER,
+ * the same restricted to party leaders; BRANCH, each branch in the scope, counting evidence of any unit inside
+ * it; ORGANISATION, the scope's unit itself, counting evidence of any unit inside. A scope without a unit means
+ * the evaluated subtree. Verdicts: MET when the count (or sum of hours) reaches the threshold, else NOT_YET_DUE
+ * before the window opens, BEHIND while it is open, MISSED after it closed.
+ * <p>
+ * No permission is checked here; callers apply the data scope by the subtree they pass.
+ */
+@Service
+public class ComplianceEngine {
+
+    private final JdbcClient jdbc;
+    private final CompliancePeriods periods;
+
+    ComplianceEngine(JdbcClient jdbc, CompliancePeriods periods) {
+        this.jdbc = jdbc;
+        this.periods = periods;
+    }
+
+    /** The requirement's period containing {@code date}, if the calendar has one. */
+    public Optional<Period> periodOf(RequirementDefinition requirement, LocalDate date) {
+        return periods.containing(requirement.period(), date);
+    }
+
+    /** Evaluates the requirement in the period containing {@code asOf}; empty when the calendar has none. */
+    @Transactional(readOnly = true)
+    public Optional<RequirementEvaluation> evaluate(RequirementDefinition requirement, long subtreeUnitId,
+                                                    LocalDate asOf) {
+        return periodOf(requirement, asOf).map(p -> evaluate(requirement, p, subtreeUnitId, asOf));
+    }
+
+    /** Every subject's verdict on the requirement in {@code period}, as of {@code asOf}, in one statement. */
+    @Transactional(readOnly = true)
+    public RequirementEvaluation evaluate(RequirementDefinition requirement, Period period, long subtreeUnitId,
+                                          LocalDate asOf) {
+        Frame frame = frame(requirement, period);
+        if (!frame.applicable()) {
+            return new RequirementEvaluation(requirement, period, frame.opensOn(), frame.closesOn(), asOf, false,
+                    List.of());
+        }
+        Statement st = statement(requirement, frame, paths(requirement, subtreeUnitId), asOf, null, false, "");
+        Verdict unmet = frame.unmet(asOf);
+        BigDecimal threshold = requirement.threshold();
+        boolean sum = requirement.quantity() == QuantityKind.SUM_HOURS;
+        SubjectType type = st.subjectType();
+        List<SubjectVerdict> subjects = jdbc.sql(st.sql()).params(st.params()).query((rs, i) -> {
+            long count = rs.getLong("n");
+            BigDecimal total = rs.getBigDecimal("total");
+            BigDecimal progress = sum ? total : BigDecimal.valueOf(count);
+            long branch = rs.getLong("branch_id");
+            Long branchId = rs.wasNull() ? null : branch;
+            return new SubjectVerdict(type, rs.getLong("subject_id"), branchId, count, total, progress,
+                    progress.compareTo(threshold) >= 0 ? Verdict.MET : unmet);
+        }).list();
+        return new RequirementEvaluation(requirement, period, frame.opensOn(), frame.closesOn(), asOf, true, subjects);
+    }
+
+    /**
+     * The subjects behind on (or, once closed, having missed) the requirement, with names and units, ordered by
+     * name: one page and the total.
+     */
+    @Transactional(readOnly = true)
+    public BehindPage behind(RequirementDefinition requirement, Period period, long subtreeUnitId, LocalDate asOf,
+                             int page, int size) {
+        int p = Math.max(page, 0);
+        int s = Math.min(Math.max(size, 1), 500);
+        Frame frame = frame(requirement, period);
+        Verdict unmet = frame.unmet(asOf);
+        if (!frame.applicable() || unmet == Verdict.NOT_YET_DUE) {
+            return new BehindPage(List.of(), 0, p, s);
+        }
+        Statement st = statement(requirement, frame, paths(requirement, subtreeUnitId), asOf, null, true, "");
+        String progress = requirement.quantity() == QuantityKind.SUM_HOURS ? "q.total" : "q.n";
+        String where = " from (" + st.sql() + ") q where " + progress + " < :threshold";
+        Map<String, Object> params = new HashMap<>(st.params());
+        params.put("threshold", requirement.threshold());
+        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+        params.put("lim", s);
+        params.put("off", (long) p * s);
+        boolean sum = requirement.quantity() == QuantityKind.SUM_HOURS;
+        List<BehindRow> rows = jdbc.sql("select q.*" + where + " order by q.name_sort, q.subject_id limit :lim offset :off")
+                .params(params).query((rs, i) -> {
+                    long branch = rs.getLong("branch_id");
+                    Long branchId = rs.wasNull() ? null : branch;
+                    BigDecimal prog = sum ? rs.getBigDecimal("total") : BigDecimal.valueOf(rs.getLong("n"));
+                    return new BehindRow(st.subjectType(), rs.getLong("subject_id"), rs.getString("name"), branchId,
+                            rs.getString("unit_name"), prog, requirement.threshold(), unmet);
+                }).list();
+        return new BehindPage(rows, total, p, s);
+    }
+
+    /** The evidence behind one subject's verdict, newest first. */
+    @Transactional(readOnly = true)
+    public List<EvidenceItem> evidence(RequirementDefinition requirement, Period period, SubjectType subjectType,
+                                       long subjectId, LocalDate asOf) {
+        Frame frame = frame(requirement, period);
+        if (!frame.applicable()) {
+            return List.of();
+        }
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("""
+                select ev.subject_kind, ev.subject_id, ev.kind, ev.type_code, ev.evidence_date, ev.quantity,
+                       ev.source_kind, ev.source_id
+                from evidence ev""");
+        if (subjectType == SubjectType.UNIT) {
+            sql.append(" join subject_unit eu on eu.unit_id = ev.subject_id where ev.subject_kind = 'U'"
+                    + " and eu.path like (select su.path from subject_unit su where su.unit_id = :subject) || '%'");
+        } else {
+            sql.append(" where ev.subject_kind = 'P' and ev.subject_id = :subject");
+        }
+        params.put("subject", subjectId);
+        sql.append(" and ").append(evidenceFilter(requirement, frame, asOf, "", params));
+        sql.append(" order by ev.evidence_date desc, ev.id desc");
+        return jdbc.sql(sql.toString()).params(params).query((rs, i) -> new EvidenceItem(
+                SubjectType.ofCode(rs.getString("subject_kind")), rs.getLong("subject_id"),
+                EvidenceKind.valueOf(rs.getString("kind")), rs.getString("type_code"),
+                rs.getObject("evidence_date", LocalDate.class), rs.getBigDecimal("quantity"),
+                SourceKind.valueOf(rs.getString("source_kind")), rs.getLong("source_id"))).list();
+    }
+
+    /**
+     * A person's checklist: every person requirement among {@code requirements} that applies to them in its period
+     * containing {@code asOf}, with progress and deadline, in the order given. One statement for all of them.
+     */
+    @Transactional(readOnly = true)
+    public List<ChecklistItem> checklist(long personId, Collection<RequirementDefinition> requirements,
+                                         LocalDate asOf) {
+        List<RequirementDefinition> asked = new ArrayList<>();
+        List<Frame> frames = new ArrayList<>();
+        StringBuilder sql = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        for (RequirementDefinition r : requirements) {
+            if (r.subject() != SubjectKind.PERSON && r.subject() != SubjectKind.PARTY_LEADER) {
+                continue;
+            }
+            Optional<Period> period = periodOf(r, asOf);
+            if (period.isEmpty()) {
+                continue;
+            }
+            Frame frame = frame(r, period.get());
+            if (!frame.applicable()) {
+                continue;
+            }
+            int idx = asked.size();
+            Statement st = statement(r, frame, paths(r, null), asOf, personId, false, "r" + idx + "_");
+            if (idx > 0) {
+                sql.append(" union all ");
+            }
+            sql.append("select ").append(idx).append(" as idx, x").append(idx).append(".n, x").append(idx)
+                    .append(".total from (").append(st.sql()).append(") x").append(idx);
+            params.putAll(st.params());
+            asked.add(r);
+            frames.add(frame);
+        }
+        if (asked.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, BigDecimal[]> found = new HashMap<>();
+        jdbc.sql(sql.toString()).params(params).query((ResultSet rs) -> {
+            found.put(rs.getInt("idx"), new BigDecimal[]{BigDecimal.valueOf(rs.getLong("n")), rs.getBigDecimal("total")});
+        });
+        List<ChecklistItem> items = new ArrayList<>();
+        for (int i = 0; i < asked.size(); i++) {
+            BigDecimal[] row = found.get(i);
+            if (row == null) {
+                continue;
+            }
+            RequirementDefinition r = asked.get(i);
+            Frame f = frames.get(i);
+            BigDecimal progress = r.quantity() == QuantityKind.SUM_HOURS ? row[1] : row[0];
+            items.add(new ChecklistItem(r, f.period(), f.opensOn(), f.closesOn(), progress, r.threshold(),
+                    progress.compareTo(r.threshold()) >= 0 ? Verdict.MET : f.unmet(asOf)));
+        }
+        return items;
+    }
+
+    // ---- statement building --------------------------------------------------------------------
+
+    /** The dates that count for a requirement in a period: its window's, or the period's. */
+    record Frame(Period period, LocalDate opensOn, LocalDate closesOn, boolean applicable) {
+
+        /** The verdict of a subject that has not met the requirement, on {@code asOf}. */
+        Verdict unmet(LocalDate asOf) {
+            if (asOf.isBefore(opensOn)) {
+                return Verdict.NOT_YET_DUE;
+            }
+            return asOf.isAfter(closesOn) ? Verdict.MISSED : Verdict.BEHIND;
+        }
+    }
+
+    Frame frame(RequirementDefinition requirement, Period period) {
+        if (requirement.window() == null) {
+            return new Frame(period, period.start(), period.end(), true);
+        }
+        Optional<CalendarPeriodView> window = periods.window(requirement.window(), period);
+        return window.map(w -> new Frame(period, w.startDate(), w.endDate(), true))
+                .orElseGet(() -> new Frame(period, period.start(), period.end(), false));
+    }
+
+    /** Paths of the scope's unit and of the evaluated subtree (null: no restriction). */
+    private record Paths(String scope, String subtree, Long scopeUnitId) {
+    }
+
+    private Paths paths(RequirementDefinition requirement, Long subtreeUnitId) {
+        Long scopeUnit = requirement.scope() == null ? null : requirement.scope().orgUnitId();
+        return new Paths(scopeUnit == null ? null : pathOf(scopeUnit),
+                subtreeUnitId == null ? null : pathOf(subtreeUnitId), scopeUnit != null ? scopeUnit : subtreeUnitId);
+    }
+
+    private String pathOf(long unitId) {
+        return jdbc.sql("select path from subject_unit where unit_id = :id").param("id", unitId)
+                .query(String.class).optional().orElseThrow(() -> new NotFoundException("org unit", unitId));
+    }
+
+    private record Statement(String sql, Map<String, Object> params, SubjectType subjectType) {
+    }
+
+    /**
+     * The statement giving, per subject: subject_id, branch_id, n (evidence rows), total (sum of quantities) and,
+     * with names, name, name_sort and unit_name. {@code prefix} keeps parameter names apart in a union.
+     */
+    private Statement statement(RequirementDefinition r, Frame frame, Paths paths, LocalDate asOf, Long personId,
+                                boolean names, String prefix) {
+        Map<String, Object> params = new HashMap<>();
+        String filter = evidenceFilter(r, frame, asOf, prefix, params);
+        StringBuilder sql = new StringBuilder();
+        if (r.subject() == SubjectKind.PERSON || r.subject() == SubjectKind.PARTY_LEADER) {
+            sql.append("select s.person_id as subject_id, s.branch_id as branch_id, coalesce(e.n, 0) as n,"
+                    + " coalesce(e.total, 0) as total");
+            if (names) {
+                sql.append(", s.name as name, s.name_sort as name_sort, bu.name as unit_name");
+            }
+            sql.append(" from subject_person s left join (select ev.subject_id as subject_id, count(*) as n,"
+                    + " sum(ev.quantity) as total from evidence ev where ev.subject_kind = 'P' and ")
+                    .append(filter);
+            if (personId != null) {
+                sql.append(" and ev.subject_id = :").append(prefix).append("person");
+            }
+            sql.append(" group by ev.subject_id) e on e.subject_id = s.person_id");
+            if (names) {
+                sql.append(" left join subject_unit bu on bu.unit_id = s.branch_id");
+            }
+            sql.append(" where s.active = true");
+            if (personId != null) {
+                sql.append(" and s.person_id = :").append(prefix).append("person");
+                params.put(prefix + "person", personId);
+            }
+            within(sql, params, prefix + "scope", paths.scope());
+            within(sql, params, prefix + "sub", paths.subtree());
+            if (r.subject() == SubjectKind.PARTY_LEADER) {
+                sql.append(" and s.party_leader = true");
+            }
+            if (!r.scope().politicalStatuses().isEmpty()) {
+                sql.append(" and s.political_status in (:").append(prefix).append("statuses)");
+                params.put(prefix + "statuses", r.scope().politicalStatuses().stream().map(Enum::name).sorted().toList());
+            }
+            if (!r.scope().personTypes().isEmpty()) {
+                sql.append(" and s.person_type in (:").append(prefix).append("types)");
+                params.put(prefix + "types", r.scope().personTypes().stream().map(Enum::name).sorted().toList());
+            }
+            if (!r.scope().posts().isEmpty()) {
+                sql.append(" and exists (select 1 from subject_post sp where sp.person_id = s.person_id and sp.post in (:")
+                        .append(prefix).append("posts) and (sp.since is null or sp.since <= :").append(prefix)
+                        .append("asOf) and (sp.until is null or sp.until >= :").append(prefix).append("asOf))");
+                params.put(prefix + "posts", r.scope().posts().stream().map(Enum::name).sorted().toList());
+                params.put(prefix + "asOf", asOf);
+            }
+            return new Statement(sql.toString(), params, SubjectType.PERSON);
+        }
+        boolean branches = r.subject() == SubjectKind.BRANCH;
+        sql.append("select u.unit_id as subject_id, ").append(branches ? "u.unit_id" : "cast(null as bigint)")
+                .append(" as branch_id, coalesce(sum(e.n), 0) as n, coalesce(sum(e.total), 0) as total");
+        if (names) {
+            sql.append(", u.name as name, u.name as name_sort, u.name as unit_name");
+        }
+        sql.append(" from subject_unit u left join (select eu.path as path, count(*) as n, sum(ev.quantity) as total"
+                + " from evidence ev join subject_unit eu on eu.unit_id = ev.subject_id where ev.subject_kind = 'U' and ")
+                .append(filter).append(" group by eu.path) e on e.path like u.path || '%' where ");
+        if (branches) {
+            sql.append("u.unit_type = 'BRANCH'");
+            within(sql, params, prefix + "scope", paths.scope(), "u.path");
+        } else {
+            sql.append("u.unit_id = :").append(prefix).append("root");
+            params.put(prefix + "root", paths.scopeUnitId() == null ? -1L : paths.scopeUnitId());
+        }
+        within(sql, params, prefix + "sub", paths.subtree(), "u.path");
+        sql.append(" group by u.unit_id, u.name");
+        return new Statement(sql.toString(), params, SubjectType.UNIT);
+    }
+
+    private static void within(StringBuilder sql, Map<String, Object> params, String name, String path) {
+        if (path != null) {
+            sql.append(" and (s.party_path like :").append(name).append(" or s.admin_path like :").append(name)
+                    .append(")");
+            params.put(name, path + "%");
+        }
+    }
+
+    private static void within(StringBuilder sql, Map<String, Object> params, String name, String path,
+                               String column) {
+        if (path != null) {
+            sql.append(" and ").append(column).append(" like :").append(name);
+            params.put(name, path + "%");
+        }
+    }
+
+    /** Kind/type selectors and the dates that count: from the window's opening to its closing or {@code asOf}. */
+    private static String evidenceFilter(RequirementDefinition r, Frame frame, LocalDate asOf, String prefix,
+                                         Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder("ev.evidence_date >= :").append(prefix).append("from and ev.evidence_date <= :")
+                .append(prefix).append("to and (");
+        params.put(prefix + "from", frame.opensOn());
+        params.put(prefix + "to", asOf.isBefore(frame.closesOn()) ? asOf : frame.closesOn());
+        List<EvidenceSelector> selectors = r.evidence();
+        if (selectors.isEmpty()) {
+            sql.append("1 = 0");
+        }
+        for (int i = 0; i < selectors.size(); i++) {
+            EvidenceSelector sel = selectors.get(i);
+            if (i > 0) {
+                sql.append(" or ");
+            }
+            String k = prefix + "k" + i;
+            sql.append("(ev.kind = :").append(k);
+            params.put(k, sel.kind().name());
+            if (sel.type() != null && !sel.type().isBlank()) {
+                String t = prefix + "t" + i;
+                sql.append(" and ev.type_code = :").append(t);
+                params.put(t, sel.type().strip());
+            }
+            sql.append(")");
+        }
+        return sql.append(")").toString();
+    }
+}

@@ -1,0 +1,93 @@
+package cn.hongxin.compliance;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
+
+import cn.hongxin.events.AttendanceRecorded;
+import cn.hongxin.events.AttendanceStatus;
+import cn.hongxin.events.EventClosed;
+import cn.hongxin.submissions.SubmissionKind;
+import cn.hongxin.submissions.SubmissionRejected;
+import cn.hongxin.submissions.SubmissionVerified;
+import cn.hongxin.support.IntegrationTest;
+
+import static cn.hongxin.compliance.ComplianceFixtures.await;
+import static cn.hongxin.compliance.ComplianceFixtures.newId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ledger's listeners are idempotent: a second delivery, or a replay of the registry, changes nothing. */
+@IntegrationTest
+class EvidenceLedgerTests {
+
+    @Autowired
+    ComplianceFixtures fixtures;
+    @Autowired
+    IncompleteEventPublications incomplete;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theSameEventDeliveredTwiceRecordsOneRow() {
+        long event = newId();
+        AttendanceRecorded attended = new AttendanceRecorded(event, "REGULAR_PARTY_MEETING", 42L,
+                LocalDate.of(2091, 10, 9), AttendanceStatus.PRESENT);
+        fixtures.publishAndWait(event, attended);
+        fixtures.publishAndWait(event, attended);
+        assertThat(fixtures.evidenceRows(SourceKind.EVENT, event)).isEqualTo(1);
+        assertThat(fixtures.completedPublications(event)).isEqualTo(2);
+
+        // Two facts of one source (the event held by its unit, attended by a person) are two rows.
+        fixtures.publishAndWait(event, new EventClosed(event, "REGULAR_PARTY_MEETING", 7L, LocalDate.of(2091, 10, 9), 1));
+        assertThat(fixtures.evidenceRows(SourceKind.EVENT, event)).isEqualTo(2);
+    }
+
+    @Test
+    void replayingIncompletePublicationsLeavesNoGapAndNoDuplicate() {
+        long submission = newId();
+        SubmissionVerified verified = new SubmissionVerified(submission, 43L, SubmissionKind.READING_NOTE,
+                LocalDate.of(2091, 9, 30), null);
+        fixtures.publishAndWait(submission, verified);
+        assertThat(fixtures.evidenceRows(SourceKind.SUBMISSION, submission)).isEqualTo(1);
+
+        // A crash after the listener committed, before the registry marked the publication complete: on restart
+        // the publication is incomplete and is delivered again.
+        markIncomplete(submission);
+        assertThat(fixtures.incompletePublications(submission)).isEqualTo(1);
+        resubmit(submission);
+        assertThat(fixtures.evidenceRows(SourceKind.SUBMISSION, submission)).isEqualTo(1);
+
+        // A crash before the listener's transaction committed: no evidence, an incomplete publication.
+        jdbc.sql("delete from evidence where source_kind = 'SUBMISSION' and source_id = :id").param("id", submission)
+                .update();
+        markIncomplete(submission);
+        resubmit(submission);
+        assertThat(fixtures.evidenceRows(SourceKind.SUBMISSION, submission)).isEqualTo(1);
+
+        // The retraction, replayed too, removes it once and for all.
+        fixtures.publishAndWait(submission, new SubmissionRejected(submission, 43L, SubmissionKind.READING_NOTE,
+                LocalDate.of(2091, 9, 30), null, "不合格"));
+        assertThat(fixtures.evidenceRows(SourceKind.SUBMISSION, submission)).isZero();
+        jdbc.sql("update event_publication set completion_date = null, status = 'PUBLISHED' where serialized_event like :id"
+                        + " and listener_id like '%compliance%' and event_type like '%SubmissionRejected'")
+                .param("id", "%" + submission + "%").update();
+        resubmit(submission);
+        assertThat(fixtures.evidenceRows(SourceKind.SUBMISSION, submission)).isZero();
+    }
+
+    private void markIncomplete(long id) {
+        int changed = jdbc.sql("""
+                        update event_publication set completion_date = null, status = 'PUBLISHED'
+                        where serialized_event like :id and listener_id like '%compliance%'""")
+                .param("id", "%" + id + "%").update();
+        assertThat(changed).isEqualTo(1);
+    }
+
+    private void resubmit(long id) {
+        incomplete.resubmitIncompletePublications(p -> String.valueOf(p.getEvent()).contains(String.valueOf(id)));
+        await("replay of " + id, () -> fixtures.incompletePublications(id) == 0);
+    }
+}
