@@ -74,12 +74,6 @@ class Account {
         }
     }
 
-    void loginSucceeded(Instant now) {
-        failedAttempts = 0;
-        lockedUntil = null;
-        lastLoginAt = now;
-    }
-
     void unlock() {
         failedAttempts = 0;
         lockedUntil = null;

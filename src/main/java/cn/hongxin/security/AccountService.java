@@ -233,7 +233,7 @@ public class AccountService {
 
     @Transactional
     void loginSucceeded(String username) {
-        accounts.findByUsernameIgnoreCase(username).ifPresent(a -> a.loginSucceeded(Instant.now()));
+        accounts.findByUsernameIgnoreCase(username).ifPresent(a -> accounts.loginSucceeded(a.getId(), Instant.now()));
     }
 
     /**

@@ -385,6 +385,22 @@ class EventsApiTests {
         mvc.perform(get("/api/v1/event-types/{id}", 999_999_999L).with(api.bearer(admin))).andExpect(status().isNotFound());
     }
 
+    @Test
+    void theOpenApiDocumentListsTheNewEndpoints() throws Exception {
+        mvc.perform(get("/api/v1/openapi"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/events'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/events'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/events/{id}/attendance/{personId}'].put").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/events/{id}/resolutions/{resolutionId}/state'].put").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/event-types/{id}/deactivate'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/me/events'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/lecture-series/{id}/lectures/{eventId}/feedback'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/submissions/mine'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/submissions/{id}/reject'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/people'].get").exists());
+    }
+
     private String eventJson(EventFixtures.Branches b, String title, String start) {
         return """
                 {"typeId":%d,"organiserUnitId":%d,"title":"%s","hostPersonId":%d,"startsAt":"%s",

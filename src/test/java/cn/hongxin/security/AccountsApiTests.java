@@ -1,6 +1,7 @@
 package cn.hongxin.security;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -162,6 +163,30 @@ class AccountsApiTests {
         // The first account keeps its password.
         mvc.perform(get("/api/v1/me").with(httpBasic(username, "Hongxin-2026!")))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void parallelRequestsWithHttpBasicOfOneAccountAllSucceed() throws Exception {
+        String member = accounts.create("par", EnumSet.of(Role.MEMBER), null);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    return mvc.perform(get("/api/v1/me").with(basic(member))).andReturn().getResponse().getStatus();
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from account where username = ? and last_login_at is not null")
+                .param(member).query(Long.class).single()).isEqualTo(1);
     }
 
     private void expectField(String body, String language, String field, String message) throws Exception {
