@@ -118,4 +118,13 @@ class ProgrammeApiTests {
                         .with(httpBasic(student, TestAccounts.PASSWORD)))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void theOpenApiDocumentListsTheBrandAndProgrammeEndpoints() throws Exception {
+        mvc.perform(get("/api/v1/openapi"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/brand']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/programmes/{brandId}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/programmes/{brandId}'].put").exists());
+    }
 }
