@@ -84,6 +84,9 @@ public final class ComplianceBenchmark {
         EmbeddedPostgres postgres = null;
         List<String> settings = new ArrayList<>(List.of("--hongxin.data-dir=" + dir, "--server.port=0",
                 "--spring.main.banner-mode=off", "--logging.level.root=warn", "--logging.level.cn.hongxin=warn"));
+        if (System.getenv("LOG_SQL") != null) {
+            settings.add("--logging.level.cn.hongxin.compliance.ComplianceEngine=debug");
+        }
         if (db.equals("postgresql")) {
             postgres = EmbeddedPostgres.builder()
                     .setServerConfig("shared_buffers", "256MB")
