@@ -40,6 +40,8 @@ import cn.hongxin.shared.NotFoundException;
 @Service
 public class ComplianceEngine {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ComplianceEngine.class);
+
     private final JdbcClient jdbc;
     private final CompliancePeriods periods;
 
@@ -64,17 +66,22 @@ public class ComplianceEngine {
     @Transactional(readOnly = true)
     public RequirementEvaluation evaluate(RequirementDefinition requirement, Period period, long subtreeUnitId,
                                           LocalDate asOf) {
-        Frame frame = frame(requirement, period);
+        return evaluate(requirement, frame(requirement, period), paths(requirement, subtreeUnitId), asOf);
+    }
+
+    private RequirementEvaluation evaluate(RequirementDefinition requirement, Frame frame, Paths paths, LocalDate asOf) {
+        Period period = frame.period();
         if (!frame.applicable()) {
             return new RequirementEvaluation(requirement, period, frame.opensOn(), frame.closesOn(), asOf, false,
                     List.of());
         }
-        Statement st = statement(requirement, frame, paths(requirement, subtreeUnitId), asOf, null, false, "");
+        Statement st = statement(requirement, frame, paths, asOf, null, false);
+        log.debug("{}: {}", requirement.code(), st.sql());
         Verdict unmet = frame.unmet(asOf);
         BigDecimal threshold = requirement.threshold();
         boolean sum = requirement.quantity() == QuantityKind.SUM_HOURS;
         SubjectType type = st.subjectType();
-        List<SubjectVerdict> subjects = jdbc.sql(st.sql()).params(st.params()).query((rs, i) -> {
+        List<SubjectVerdict> subjects = jdbc.sql(st.sql()).query((rs, i) -> {
             long count = rs.getLong("n");
             BigDecimal total = rs.getBigDecimal("total");
             BigDecimal progress = sum ? total : BigDecimal.valueOf(count);
@@ -100,10 +107,10 @@ public class ComplianceEngine {
         if (!frame.applicable() || unmet == Verdict.NOT_YET_DUE) {
             return new BehindPage(List.of(), 0, p, s);
         }
-        Statement st = statement(requirement, frame, paths(requirement, subtreeUnitId), asOf, null, true, "");
+        Statement st = statement(requirement, frame, paths(requirement, subtreeUnitId), asOf, null, true);
         String progress = requirement.quantity() == QuantityKind.SUM_HOURS ? "q.total" : "q.n";
         String where = " from (" + st.sql() + ") q where " + progress + " < :threshold";
-        Map<String, Object> params = new HashMap<>(st.params());
+        Map<String, Object> params = new HashMap<>();
         params.put("threshold", requirement.threshold());
         long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
         params.put("lim", s);
@@ -140,7 +147,7 @@ public class ComplianceEngine {
             sql.append(" where ev.subject_kind = 'P' and ev.subject_id = :subject");
         }
         params.put("subject", subjectId);
-        sql.append(" and ").append(evidenceFilter(requirement, frame, asOf, "", params));
+        sql.append(" and ").append(evidenceFilter(requirement, frame, asOf));
         sql.append(" order by ev.evidence_date desc, ev.id desc");
         return jdbc.sql(sql.toString()).params(params).query((rs, i) -> new EvidenceItem(
                 SubjectType.ofCode(rs.getString("subject_kind")), rs.getLong("subject_id"),
@@ -151,58 +158,134 @@ public class ComplianceEngine {
 
     /**
      * A person's checklist: every person requirement among {@code requirements} that applies to them in its period
-     * containing {@code asOf}, with progress and deadline, in the order given. One statement for all of them.
+     * containing {@code asOf}, with progress and deadline, in the order given. Three small queries whatever the
+     * number of requirements (the person, their posts, their evidence of the periods concerned); the scope test
+     * is the one the set-based statement applies, for one person.
      */
     @Transactional(readOnly = true)
     public List<ChecklistItem> checklist(long personId, Collection<RequirementDefinition> requirements,
                                          LocalDate asOf) {
+        Optional<Me> found = jdbc.sql("""
+                        select person_type, political_status, party_leader, active, party_path, admin_path
+                        from subject_person where person_id = :id""").param("id", personId)
+                .query((rs, i) -> new Me(rs.getString("person_type"), rs.getString("political_status"),
+                        rs.getBoolean("party_leader"), rs.getBoolean("active"), rs.getString("party_path"),
+                        rs.getString("admin_path"), new java.util.HashSet<>())).optional();
+        if (found.isEmpty() || !found.get().active()) {
+            return List.of();
+        }
+        Me me = found.get();
+        me.posts().addAll(jdbc.sql("""
+                        select post from subject_post where person_id = :id
+                          and (since is null or since <= :asOf) and (until is null or until >= :asOf)""")
+                .param("id", personId).param("asOf", asOf).query(String.class).list());
+        CompliancePeriods.Snapshot calendar = periods.snapshot();
+        Map<Long, String> known = new HashMap<>();
         List<RequirementDefinition> asked = new ArrayList<>();
         List<Frame> frames = new ArrayList<>();
-        StringBuilder sql = new StringBuilder();
-        Map<String, Object> params = new HashMap<>();
+        LocalDate from = null;
+        LocalDate to = null;
         for (RequirementDefinition r : requirements) {
             if (r.subject() != SubjectKind.PERSON && r.subject() != SubjectKind.PARTY_LEADER) {
                 continue;
             }
-            Optional<Period> period = periodOf(r, asOf);
+            Optional<Period> period = calendar.containing(r.period(), asOf);
             if (period.isEmpty()) {
                 continue;
             }
-            Frame frame = frame(r, period.get());
-            if (!frame.applicable()) {
+            Frame frame = frame(r, period.get(), calendar);
+            if (!frame.applicable() || !me.asked(r, known, this::pathOf)) {
                 continue;
             }
-            int idx = asked.size();
-            Statement st = statement(r, frame, paths(r, null), asOf, personId, false, "r" + idx + "_");
-            if (idx > 0) {
-                sql.append(" union all ");
-            }
-            sql.append("select ").append(idx).append(" as idx, x").append(idx).append(".n, x").append(idx)
-                    .append(".total from (").append(st.sql()).append(") x").append(idx);
-            params.putAll(st.params());
             asked.add(r);
             frames.add(frame);
+            from = from == null || frame.opensOn().isBefore(from) ? frame.opensOn() : from;
+            LocalDate last = frame.closesOn().isBefore(asOf) ? frame.closesOn() : asOf;
+            to = to == null || last.isAfter(to) ? last : to;
         }
         if (asked.isEmpty()) {
             return List.of();
         }
-        Map<Integer, BigDecimal[]> found = new HashMap<>();
-        jdbc.sql(sql.toString()).params(params).query((ResultSet rs) -> {
-            found.put(rs.getInt("idx"), new BigDecimal[]{BigDecimal.valueOf(rs.getLong("n")), rs.getBigDecimal("total")});
-        });
+        List<EvidenceItem> evidence = to.isBefore(from) ? List.of() : jdbc.sql("""
+                        select kind, type_code, evidence_date, quantity, source_kind, source_id from evidence
+                        where subject_id = :id and subject_kind = 'P' and evidence_date >= :from and evidence_date <= :to""")
+                .param("id", personId).param("from", from).param("to", to)
+                .query((rs, i) -> new EvidenceItem(SubjectType.PERSON, personId,
+                        EvidenceKind.valueOf(rs.getString("kind")), rs.getString("type_code"),
+                        rs.getObject("evidence_date", LocalDate.class), rs.getBigDecimal("quantity"),
+                        SourceKind.valueOf(rs.getString("source_kind")), rs.getLong("source_id"))).list();
         List<ChecklistItem> items = new ArrayList<>();
         for (int i = 0; i < asked.size(); i++) {
-            BigDecimal[] row = found.get(i);
-            if (row == null) {
-                continue;
-            }
             RequirementDefinition r = asked.get(i);
             Frame f = frames.get(i);
-            BigDecimal progress = r.quantity() == QuantityKind.SUM_HOURS ? row[1] : row[0];
+            LocalDate last = f.closesOn().isBefore(asOf) ? f.closesOn() : asOf;
+            long count = 0;
+            BigDecimal total = BigDecimal.ZERO;
+            for (EvidenceItem e : evidence) {
+                if (!e.date().isBefore(f.opensOn()) && !e.date().isAfter(last) && matches(r, e)) {
+                    count++;
+                    total = total.add(e.quantity());
+                }
+            }
+            BigDecimal progress = r.quantity() == QuantityKind.SUM_HOURS ? total : BigDecimal.valueOf(count);
             items.add(new ChecklistItem(r, f.period(), f.opensOn(), f.closesOn(), progress, r.threshold(),
                     progress.compareTo(r.threshold()) >= 0 ? Verdict.MET : f.unmet(asOf)));
         }
         return items;
+    }
+
+    /**
+     * Evaluates several requirements (a programme, a measure) for the subtree in the periods containing
+     * {@code asOf}, reading the calendar once; requirements without such a period are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<RequirementEvaluation> evaluateAll(Collection<RequirementDefinition> requirements, long subtreeUnitId,
+                                                   LocalDate asOf) {
+        CompliancePeriods.Snapshot calendar = periods.snapshot();
+        Map<Long, String> known = new HashMap<>();
+        List<RequirementEvaluation> result = new ArrayList<>();
+        for (RequirementDefinition r : requirements) {
+            calendar.containing(r.period(), asOf).ifPresent(p ->
+                    result.add(evaluate(r, frame(r, p, calendar), paths(r, subtreeUnitId, known), asOf)));
+        }
+        return result;
+    }
+
+    private static boolean matches(RequirementDefinition r, EvidenceItem e) {
+        for (EvidenceSelector sel : r.evidence()) {
+            if (sel.kind() == e.kind() && (sel.type() == null || sel.type().isBlank()
+                    || sel.type().strip().equals(e.typeCode()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One person as the checklist's scope test sees them. */
+    private record Me(String personType, String politicalStatus, boolean partyLeader, boolean active,
+                      String partyPath, String adminPath, java.util.Set<String> posts) {
+
+        boolean asked(RequirementDefinition r, Map<Long, String> known, java.util.function.Function<Long, String> pathOf) {
+            if (r.subject() == SubjectKind.PARTY_LEADER && !partyLeader) {
+                return false;
+            }
+            Long unit = r.scope() == null ? null : r.scope().orgUnitId();
+            if (unit != null) {
+                String path = known.computeIfAbsent(unit, pathOf);
+                if (!(partyPath != null && partyPath.startsWith(path) || adminPath != null && adminPath.startsWith(path))) {
+                    return false;
+                }
+            }
+            if (!r.scope().politicalStatuses().isEmpty()
+                    && r.scope().politicalStatuses().stream().noneMatch(st -> st.name().equals(politicalStatus))) {
+                return false;
+            }
+            if (!r.scope().personTypes().isEmpty()
+                    && r.scope().personTypes().stream().noneMatch(t -> t.name().equals(personType))) {
+                return false;
+            }
+            return r.scope().posts().isEmpty() || r.scope().posts().stream().anyMatch(p -> posts.contains(p.name()));
+        }
     }
 
     // ---- statement building --------------------------------------------------------------------
@@ -220,10 +303,14 @@ public class ComplianceEngine {
     }
 
     Frame frame(RequirementDefinition requirement, Period period) {
+        return frame(requirement, period, periods.snapshot());
+    }
+
+    private static Frame frame(RequirementDefinition requirement, Period period, CompliancePeriods.Snapshot calendar) {
         if (requirement.window() == null) {
             return new Frame(period, period.start(), period.end(), true);
         }
-        Optional<CalendarPeriodView> window = periods.window(requirement.window(), period);
+        Optional<CalendarPeriodView> window = calendar.window(requirement.window(), period);
         return window.map(w -> new Frame(period, w.startDate(), w.endDate(), true))
                 .orElseGet(() -> new Frame(period, period.start(), period.end(), false));
     }
@@ -233,27 +320,37 @@ public class ComplianceEngine {
     }
 
     private Paths paths(RequirementDefinition requirement, Long subtreeUnitId) {
+        return paths(requirement, subtreeUnitId, new HashMap<>());
+    }
+
+    private Paths paths(RequirementDefinition requirement, Long subtreeUnitId, Map<Long, String> known) {
         Long scopeUnit = requirement.scope() == null ? null : requirement.scope().orgUnitId();
-        return new Paths(scopeUnit == null ? null : pathOf(scopeUnit),
-                subtreeUnitId == null ? null : pathOf(subtreeUnitId), scopeUnit != null ? scopeUnit : subtreeUnitId);
+        return new Paths(scopeUnit == null ? null : known.computeIfAbsent(scopeUnit, this::pathOf),
+                subtreeUnitId == null ? null : known.computeIfAbsent(subtreeUnitId, this::pathOf),
+                scopeUnit != null ? scopeUnit : subtreeUnitId);
     }
 
     private String pathOf(long unitId) {
-        return jdbc.sql("select path from subject_unit where unit_id = :id").param("id", unitId)
+        String path = jdbc.sql("select path from subject_unit where unit_id = :id").param("id", unitId)
                 .query(String.class).optional().orElseThrow(() -> new NotFoundException("org unit", unitId));
+        if (!path.matches("[/0-9]+")) {
+            throw new IllegalStateException("unexpected org path " + path);
+        }
+        return path;
     }
 
-    private record Statement(String sql, Map<String, Object> params, SubjectType subjectType) {
+    private record Statement(String sql, SubjectType subjectType) {
     }
 
     /**
      * The statement giving, per subject: subject_id, branch_id, n (evidence rows), total (sum of quantities) and,
-     * with names, name, name_sort and unit_name. {@code prefix} keeps parameter names apart in a union.
+     * with names, name, name_sort and unit_name. Values are written into the statement as literals (dates, codes
+     * quoted, paths checked to be digits and slashes), not bound: PostgreSQL would otherwise switch to a generic
+     * plan after five executions, blind to the date range and the path prefixes, and the plan decides everything.
      */
     private Statement statement(RequirementDefinition r, Frame frame, Paths paths, LocalDate asOf, Long personId,
-                                boolean names, String prefix) {
-        Map<String, Object> params = new HashMap<>();
-        String filter = evidenceFilter(r, frame, asOf, prefix, params);
+                                boolean names) {
+        String filter = evidenceFilter(r, frame, asOf);
         StringBuilder sql = new StringBuilder();
         if (r.subject() == SubjectKind.PERSON || r.subject() == SubjectKind.PARTY_LEADER) {
             sql.append("select s.person_id as subject_id, s.branch_id as branch_id, coalesce(e.n, 0) as n,"
@@ -262,10 +359,10 @@ public class ComplianceEngine {
                 sql.append(", s.name as name, s.name_sort as name_sort, bu.name as unit_name");
             }
             sql.append(" from subject_person s left join (select ev.subject_id as subject_id, count(*) as n,"
-                    + " sum(ev.quantity) as total from evidence ev where ev.subject_kind = 'P' and ")
-                    .append(filter);
+                    + " sum(ev.quantity) as total from evidence ev where ")
+                    .append(filter).append(" and ev.subject_kind = 'P'");
             if (personId != null) {
-                sql.append(" and ev.subject_id = :").append(prefix).append("person");
+                sql.append(" and ev.subject_id = ").append(personId.longValue());
             }
             sql.append(" group by ev.subject_id) e on e.subject_id = s.person_id");
             if (names) {
@@ -273,30 +370,26 @@ public class ComplianceEngine {
             }
             sql.append(" where s.active = true");
             if (personId != null) {
-                sql.append(" and s.person_id = :").append(prefix).append("person");
-                params.put(prefix + "person", personId);
+                sql.append(" and s.person_id = ").append(personId.longValue());
             }
-            within(sql, params, prefix + "scope", paths.scope());
-            within(sql, params, prefix + "sub", paths.subtree());
+            within(sql, paths.scope());
+            within(sql, paths.subtree());
             if (r.subject() == SubjectKind.PARTY_LEADER) {
                 sql.append(" and s.party_leader = true");
             }
             if (!r.scope().politicalStatuses().isEmpty()) {
-                sql.append(" and s.political_status in (:").append(prefix).append("statuses)");
-                params.put(prefix + "statuses", r.scope().politicalStatuses().stream().map(Enum::name).sorted().toList());
+                sql.append(" and s.political_status in (").append(literals(r.scope().politicalStatuses())).append(")");
             }
             if (!r.scope().personTypes().isEmpty()) {
-                sql.append(" and s.person_type in (:").append(prefix).append("types)");
-                params.put(prefix + "types", r.scope().personTypes().stream().map(Enum::name).sorted().toList());
+                sql.append(" and s.person_type in (").append(literals(r.scope().personTypes())).append(")");
             }
             if (!r.scope().posts().isEmpty()) {
-                sql.append(" and exists (select 1 from subject_post sp where sp.person_id = s.person_id and sp.post in (:")
-                        .append(prefix).append("posts) and (sp.since is null or sp.since <= :").append(prefix)
-                        .append("asOf) and (sp.until is null or sp.until >= :").append(prefix).append("asOf))");
-                params.put(prefix + "posts", r.scope().posts().stream().map(Enum::name).sorted().toList());
-                params.put(prefix + "asOf", asOf);
+                sql.append(" and exists (select 1 from subject_post sp where sp.person_id = s.person_id and sp.post in (")
+                        .append(literals(r.scope().posts())).append(") and (sp.since is null or sp.since <= ")
+                        .append(literal(asOf)).append(") and (sp.until is null or sp.until >= ").append(literal(asOf))
+                        .append("))");
             }
-            return new Statement(sql.toString(), params, SubjectType.PERSON);
+            return new Statement(sql.toString(), SubjectType.PERSON);
         }
         boolean branches = r.subject() == SubjectKind.BRANCH;
         sql.append("select u.unit_id as subject_id, ").append(branches ? "u.unit_id" : "cast(null as bigint)")
@@ -305,43 +398,36 @@ public class ComplianceEngine {
             sql.append(", u.name as name, u.name as name_sort, u.name as unit_name");
         }
         sql.append(" from subject_unit u left join (select eu.path as path, count(*) as n, sum(ev.quantity) as total"
-                + " from evidence ev join subject_unit eu on eu.unit_id = ev.subject_id where ev.subject_kind = 'U' and ")
-                .append(filter).append(" group by eu.path) e on e.path like u.path || '%' where ");
+                + " from evidence ev join subject_unit eu on eu.unit_id = ev.subject_id where ")
+                .append(filter).append(" and ev.subject_kind = 'U' group by eu.path) e on e.path like u.path || '%' where ");
         if (branches) {
             sql.append("u.unit_type = 'BRANCH'");
-            within(sql, params, prefix + "scope", paths.scope(), "u.path");
+            within(sql, paths.scope(), "u.path");
         } else {
-            sql.append("u.unit_id = :").append(prefix).append("root");
-            params.put(prefix + "root", paths.scopeUnitId() == null ? -1L : paths.scopeUnitId());
+            sql.append("u.unit_id = ").append(paths.scopeUnitId() == null ? -1L : paths.scopeUnitId().longValue());
         }
-        within(sql, params, prefix + "sub", paths.subtree(), "u.path");
+        within(sql, paths.subtree(), "u.path");
         sql.append(" group by u.unit_id, u.name");
-        return new Statement(sql.toString(), params, SubjectType.UNIT);
+        return new Statement(sql.toString(), SubjectType.UNIT);
     }
 
-    private static void within(StringBuilder sql, Map<String, Object> params, String name, String path) {
+    private static void within(StringBuilder sql, String path) {
         if (path != null) {
-            sql.append(" and (s.party_path like :").append(name).append(" or s.admin_path like :").append(name)
-                    .append(")");
-            params.put(name, path + "%");
+            sql.append(" and (s.party_path like '").append(path).append("%' or s.admin_path like '").append(path)
+                    .append("%')");
         }
     }
 
-    private static void within(StringBuilder sql, Map<String, Object> params, String name, String path,
-                               String column) {
+    private static void within(StringBuilder sql, String path, String column) {
         if (path != null) {
-            sql.append(" and ").append(column).append(" like :").append(name);
-            params.put(name, path + "%");
+            sql.append(" and ").append(column).append(" like '").append(path).append("%'");
         }
     }
 
     /** Kind/type selectors and the dates that count: from the window's opening to its closing or {@code asOf}. */
-    private static String evidenceFilter(RequirementDefinition r, Frame frame, LocalDate asOf, String prefix,
-                                         Map<String, Object> params) {
-        StringBuilder sql = new StringBuilder("ev.evidence_date >= :").append(prefix).append("from and ev.evidence_date <= :")
-                .append(prefix).append("to and (");
-        params.put(prefix + "from", frame.opensOn());
-        params.put(prefix + "to", asOf.isBefore(frame.closesOn()) ? asOf : frame.closesOn());
+    private static String evidenceFilter(RequirementDefinition r, Frame frame, LocalDate asOf) {
+        LocalDate to = asOf.isBefore(frame.closesOn()) ? asOf : frame.closesOn();
+        StringBuilder sql = new StringBuilder("(");
         List<EvidenceSelector> selectors = r.evidence();
         if (selectors.isEmpty()) {
             sql.append("1 = 0");
@@ -351,16 +437,27 @@ public class ComplianceEngine {
             if (i > 0) {
                 sql.append(" or ");
             }
-            String k = prefix + "k" + i;
-            sql.append("(ev.kind = :").append(k);
-            params.put(k, sel.kind().name());
+            sql.append("(ev.kind = ").append(literal(sel.kind().name()));
             if (sel.type() != null && !sel.type().isBlank()) {
-                String t = prefix + "t" + i;
-                sql.append(" and ev.type_code = :").append(t);
-                params.put(t, sel.type().strip());
+                sql.append(" and ev.type_code = ").append(literal(sel.type().strip()));
             }
             sql.append(")");
         }
-        return sql.append(")").toString();
+        return sql.append(") and ev.evidence_date >= ").append(literal(frame.opensOn()))
+                .append(" and ev.evidence_date <= ").append(literal(to)).toString();
+    }
+
+    /** A standard SQL string literal (quotes doubled; both databases keep backslashes literal). */
+    static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    static String literal(LocalDate date) {
+        return "date '" + date + "'";
+    }
+
+    private static String literals(Collection<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).sorted().map(ComplianceEngine::literal)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 }

@@ -30,36 +30,51 @@ public class CompliancePeriods {
 
     /** The period of this kind containing {@code date}; empty when the calendar has no semester or year there. */
     public Optional<Period> containing(PeriodKind kind, LocalDate date) {
-        return switch (kind) {
-            case MONTH -> {
-                YearMonth m = YearMonth.from(date);
-                yield Optional.of(new Period(kind, m.atDay(1), m.atEndOfMonth(), m.toString()));
-            }
-            case QUARTER -> {
-                int q = (date.getMonthValue() - 1) / 3;
-                LocalDate start = LocalDate.of(date.getYear(), q * 3 + 1, 1);
-                yield Optional.of(new Period(kind, start, YearMonth.from(start.plusMonths(2)).atEndOfMonth(),
-                        date.getYear() + "-Q" + (q + 1)));
-            }
-            case SEMESTER -> calendar.semesterOn(date)
-                    .map(s -> new Period(kind, s.startDate(), s.endDate(), s.name()));
-            case YEAR -> calendar.yearOn(date).map(y -> new Period(kind, y.startDate(), y.endDate(), y.name()));
-        };
+        return snapshot().containing(kind, date);
     }
 
     /** The dates of a named window inside a period: the calendar's window of that code overlapping it. */
     public Optional<CalendarPeriodView> window(NamedWindow window, Period period) {
-        if (window == null || window.code() == null) {
-            return Optional.empty();
-        }
-        return windows(calendar.years()).stream()
-                .filter(w -> w.code() != null && w.code().equalsIgnoreCase(window.code().strip()))
-                .filter(w -> !w.startDate().isAfter(period.end()) && !w.endDate().isBefore(period.start()))
-                .min(Comparator.comparing(CalendarPeriodView::startDate));
+        return snapshot().window(window, period);
     }
 
-    static List<CalendarPeriodView> windows(List<AcademicYearView> years) {
-        return years.stream().flatMap(y -> y.periods().stream())
-                .filter(p -> p.kind() == CalendarPeriodKind.WINDOW).toList();
+    /** The calendar read once, for resolving many requirements' periods and windows. */
+    Snapshot snapshot() {
+        return new Snapshot(calendar.years());
+    }
+
+    /** The academic calendar as read at one moment. */
+    record Snapshot(List<AcademicYearView> years) {
+
+        Optional<Period> containing(PeriodKind kind, LocalDate date) {
+            return switch (kind) {
+                case MONTH -> {
+                    YearMonth m = YearMonth.from(date);
+                    yield Optional.of(new Period(kind, m.atDay(1), m.atEndOfMonth(), m.toString()));
+                }
+                case QUARTER -> {
+                    int q = (date.getMonthValue() - 1) / 3;
+                    LocalDate start = LocalDate.of(date.getYear(), q * 3 + 1, 1);
+                    yield Optional.of(new Period(kind, start, YearMonth.from(start.plusMonths(2)).atEndOfMonth(),
+                            date.getYear() + "-Q" + (q + 1)));
+                }
+                case SEMESTER -> years.stream().flatMap(y -> y.semesters().stream()).filter(s -> s.contains(date))
+                        .findFirst().map(s -> new Period(kind, s.startDate(), s.endDate(), s.name()));
+                case YEAR -> years.stream().filter(y -> y.contains(date)).findFirst()
+                        .map(y -> new Period(kind, y.startDate(), y.endDate(), y.name()));
+            };
+        }
+
+        Optional<CalendarPeriodView> window(NamedWindow window, Period period) {
+            if (window == null || window.code() == null) {
+                return Optional.empty();
+            }
+            String code = window.code().strip();
+            return years.stream().flatMap(y -> y.periods().stream())
+                    .filter(p -> p.kind() == CalendarPeriodKind.WINDOW)
+                    .filter(w -> w.code() != null && w.code().equalsIgnoreCase(code))
+                    .filter(w -> !w.startDate().isAfter(period.end()) && !w.endDate().isBefore(period.start()))
+                    .min(Comparator.comparing(CalendarPeriodView::startDate));
+        }
     }
 }

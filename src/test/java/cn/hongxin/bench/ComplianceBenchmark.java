@@ -84,6 +84,9 @@ public final class ComplianceBenchmark {
         EmbeddedPostgres postgres = null;
         List<String> settings = new ArrayList<>(List.of("--hongxin.data-dir=" + dir, "--server.port=0",
                 "--spring.main.banner-mode=off", "--logging.level.root=warn", "--logging.level.cn.hongxin=warn"));
+        if (System.getenv("LOG_SQL") != null) {
+            settings.add("--logging.level.cn.hongxin.compliance.ComplianceEngine=debug");
+        }
         if (db.equals("postgresql")) {
             postgres = EmbeddedPostgres.builder()
                     .setServerConfig("shared_buffers", "256MB")
@@ -165,6 +168,9 @@ public final class ComplianceBenchmark {
                     log("floor groups: %d", groups);
                 }
             }
+            if (System.getenv("EXPLAIN") != null) {
+                explain(engine, programme);
+            }
             long[] checklist = new long[50];
             for (int i = 0; i < 5; i++) {
                 engine.checklist(members.get(i * 7).id(), programme, END);
@@ -189,19 +195,48 @@ public final class ComplianceBenchmark {
         }
 
         void evaluateAll(ComplianceEngine engine, List<RequirementDefinition> programme, boolean report) {
-            List<RequirementEvaluation> evaluations = new ArrayList<>();
-            for (RequirementDefinition r : programme) {
-                long s = System.nanoTime();
-                engine.evaluate(r, rootId, END).ifPresent(evaluations::add);
-                if (report) {
-                    RequirementEvaluation e = evaluations.get(evaluations.size() - 1);
-                    log("  %-20s %-13s subjects=%6d %s %d ms", r.code(), e.period().label(), e.subjects().size(),
-                            e.counts(), ms(s));
-                }
-            }
+            List<RequirementEvaluation> evaluations = engine.evaluateAll(programme, rootId, END);
             int cells = ComplianceAggregates.heatMap(evaluations).size();
             if (report) {
+                for (RequirementEvaluation e : evaluations) {
+                    log("  %-20s %-13s subjects=%6d %s", e.requirement().code(), e.period().label(),
+                            e.subjects().size(), e.counts());
+                }
                 log("heat map cells: %d", cells);
+            }
+        }
+
+        /** With EXPLAIN set: the plan of every statement the engine runs (captured from its debug log). */
+        void explain(ComplianceEngine engine, List<RequirementDefinition> programme) throws Exception {
+            ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                    .getLogger(ComplianceEngine.class);
+            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                    new ch.qos.logback.core.read.ListAppender<>();
+            captured.start();
+            logger.addAppender(captured);
+            logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+            evaluateAll(engine, programme, false);
+            engine.checklist(members.get(0).id(), programme, END);
+            logger.setLevel(ch.qos.logback.classic.Level.WARN);
+            logger.detachAppender(captured);
+            String prefix = db.equals("postgresql") ? "explain (analyze, buffers) " : "explain analyze ";
+            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+                for (ch.qos.logback.classic.spi.ILoggingEvent e : captured.list) {
+                    Object[] a = e.getArgumentArray();
+                    log("---- %s", a[0]);
+                    log("%s", a[1]);
+                    try (ResultSet rs = st.executeQuery(prefix + a[1])) {
+                        while (rs.next()) {
+                            log("%s", rs.getString(1));
+                        }
+                    }
+                }
+                try (ResultSet rs = st.executeQuery(prefix + "select subject_id, kind, count(*) from evidence group by subject_id, kind")) {
+                    log("---- floor");
+                    while (rs.next()) {
+                        log("%s", rs.getString(1));
+                    }
+                }
             }
         }
 

@@ -305,6 +305,21 @@ class ComplianceEngineTests {
         assertThat(evaluate(secretaries, OCT_1).subjects()).extracting(SubjectVerdict::subjectId)
                 .containsExactly(secretary);
 
+        assertThat(engine.checklist(secretary, List.of(book, membersAndActivists, secretaries), OCT_1))
+                .extracting(i -> i.requirement().code()).containsExactly("MEMBERS", "SECRETARIES");
+        assertThat(engine.checklist(teacher, List.of(book, membersAndActivists, secretaries), OCT_1))
+                .extracting(i -> i.requirement().code()).containsExactly("MEMBERS");
+        assertThat(engine.checklist(masses, List.of(book, membersAndActivists, secretaries), OCT_1))
+                .extracting(i -> i.requirement().code()).containsExactly("RED_BOOK");
+
+        // Evaluating several requirements at once gives what evaluating each does.
+        List<RequirementEvaluation> together = engine.evaluateAll(List.of(book, membersAndActivists, secretaries),
+                dept.generalBranch().id(), OCT_1);
+        assertThat(together).hasSize(3);
+        for (RequirementEvaluation e : together) {
+            assertThat(e.subjects()).containsExactlyInAnyOrderElementsOf(evaluate(e.requirement(), OCT_1).subjects());
+        }
+
         // The subtree narrows the scope: the teachers' branch holds no student.
         assertThat(engine.evaluate(book, semesterOf(book, OCT_1), dept.teachersBranch().id(), OCT_1).subjects())
                 .isEmpty();
