@@ -353,18 +353,15 @@ public class ComplianceEngine {
         String filter = evidenceFilter(r, frame, asOf);
         StringBuilder sql = new StringBuilder();
         if (r.subject() == SubjectKind.PERSON || r.subject() == SubjectKind.PARTY_LEADER) {
-            sql.append("select s.person_id as subject_id, s.branch_id as branch_id, coalesce(e.n, 0) as n,"
-                    + " coalesce(e.total, 0) as total");
+            // A plain left join grouped per person: PostgreSQL hashes the evidence range, H2 looks each person's
+            // rows up in the subject index (a grouped derived table would be re-run per person by H2).
+            sql.append("select s.person_id as subject_id, s.branch_id as branch_id, count(ev.subject_id) as n,"
+                    + " coalesce(sum(ev.quantity), 0) as total");
             if (names) {
                 sql.append(", s.name as name, s.name_sort as name_sort, bu.name as unit_name");
             }
-            sql.append(" from subject_person s left join (select ev.subject_id as subject_id, count(*) as n,"
-                    + " sum(ev.quantity) as total from evidence ev where ")
-                    .append(filter).append(" and ev.subject_kind = 'P'");
-            if (personId != null) {
-                sql.append(" and ev.subject_id = ").append(personId.longValue());
-            }
-            sql.append(" group by ev.subject_id) e on e.subject_id = s.person_id");
+            sql.append(" from subject_person s left join evidence ev on ev.subject_id = s.person_id"
+                    + " and ev.subject_kind = 'P' and ").append(filter);
             if (names) {
                 sql.append(" left join subject_unit bu on bu.unit_id = s.branch_id");
             }
@@ -388,6 +385,10 @@ public class ComplianceEngine {
                         .append(literals(r.scope().posts())).append(") and (sp.since is null or sp.since <= ")
                         .append(literal(asOf)).append(") and (sp.until is null or sp.until >= ").append(literal(asOf))
                         .append("))");
+            }
+            sql.append(" group by s.person_id, s.branch_id");
+            if (names) {
+                sql.append(", s.name, s.name_sort, bu.name");
             }
             return new Statement(sql.toString(), SubjectType.PERSON);
         }
