@@ -722,6 +722,7 @@ class DemoEvents {
             Turned t = new Turned();
             List<RollCallLine> lines = events.rollCall(id);
             lighten();
+            List<EventService.RollCallEntry> entries = new ArrayList<>();
             t.invited = lines.size();
             Set<Long> always = Stream.of(p.host, p.recorder, p.speaker).filter(java.util.Objects::nonNull)
                     .collect(Collectors.toSet());
@@ -744,10 +745,7 @@ class DemoEvents {
                                 : DemoTexts.STUDENT_EXCUSES, random.nextInt(6));
                     }
                 }
-                events.record(id, m.id(), status, reason);
-                if (++attendances % 25 == 0) {
-                    lighten();
-                }
+                entries.add(new EventService.RollCallEntry(m.id(), status, reason));
                 switch (status) {
                     case PRESENT -> t.present++;
                     case LATE -> t.late++;
@@ -758,6 +756,8 @@ class DemoEvents {
                     t.attendees.add(m.id());
                 }
             }
+            // The secretary enters the paper sign-in sheet after the meeting, as one roll-call.
+            attendances += events.recordRollCall(id, entries);
             return t;
         }
 
