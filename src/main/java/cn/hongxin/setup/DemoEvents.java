@@ -119,11 +119,14 @@ class DemoEvents {
      */
     void load(DemoRoster roster, String adminUsername) {
         long started = System.nanoTime();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
         lighten();
         Run run = new Run(roster, adminUsername, LocalDate.now(EventService.ZONE));
         run.load();
-        log.info("Demo activity loaded: {} events ({} held and closed), {} attendances, {} submissions in {} ms",
-                run.scheduled, run.closed, run.attendances, run.submitted, (System.nanoTime() - started) / 1_000_000);
+        log.info("Demo activity loaded: {} events ({} held and closed), {} attendances, {} submissions in {} ms"
+                        + " ({} ms CPU)", run.scheduled, run.closed, run.attendances, run.submitted,
+                (System.nanoTime() - started) / 1_000_000, (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
     }
 
     /**
@@ -267,7 +270,8 @@ class DemoEvents {
                     schedule(p);
                 }
             }
-            submitted = submissions.load(new DemoSubmissions.Inputs(today, semester, roster, Map.copyOf(accountOf),
+            submitted = submissions.load(new DemoSubmissions.Inputs(today, semester, roster,
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(accountOf)),
                     Map.copyOf(effort), roster.account("zhiwei"), roster.account("xuesheng"), List.copyOf(volunteering),
                     posterShow, List.copyOf(readings)));
         }
