@@ -89,7 +89,7 @@ class DemoEvents {
     /** How far ahead events are planned (besides the lecture series, which covers the semester). */
     static final int DAYS_AHEAD = 14;
     /** Every how many students (in the roster's order) one gets an account to submit with. */
-    static final int ACCOUNT_EVERY = 10;
+    static final int ACCOUNT_EVERY = 15;
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
@@ -308,7 +308,7 @@ class DemoEvents {
             List<DemoRoster.Member> students = roster.students();
             for (int i = 0; i < students.size(); i++) {
                 DemoRoster.Member s = students.get(i);
-                if (accountOf.containsKey(s.id()) || !(roster.holdsPost(s.id()) || i % ACCOUNT_EVERY == 3)) {
+                if (accountOf.containsKey(s.id()) || !(roster.holdsPost(s.id()) || i % ACCOUNT_EVERY == 7)) {
                     continue;
                 }
                 Role role = s.partyMember() ? Role.MEMBER : Role.PARTICIPANT;
@@ -645,7 +645,7 @@ class DemoEvents {
                 p.eventId = l.eventId();
                 p.lecture = true;
                 p.turnout = Turnout.OPEN;
-                p.optionalShare = 0.12;
+                p.optionalShare = 0.06;
                 p.speaker = speaker.id();
                 p.summary = speaker.name() + "同志主讲《" + title + "》，" + "结合医学教育和临床工作实际，"
                         + "讲理论、讲历史、讲身边事，现场气氛热烈。";

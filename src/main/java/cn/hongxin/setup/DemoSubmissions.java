@@ -260,8 +260,8 @@ class DemoSubmissions {
     /** A hand-drawn red poster: a red ground, a golden star, and lines of "writing" in colour. */
     static byte[] posterImage(int variant) {
         Random r = new Random(DemoEvents.SEED + variant);
-        int w = 480;
-        int h = 640;
+        int w = 360;
+        int h = 480;
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
