@@ -830,4 +830,56 @@ public class EventService {
         return a == null || b == null ? a == b
                 : a.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).equals(b.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
+
+    // ---- a whole roll-call at once ---------------------------------------------------------------
+
+    /** One line of a roll-call taken as a whole: an invitee, their attendance and (for excused) the reason. */
+    public record RollCallEntry(long personId, AttendanceStatus status, String reason) {
+    }
+
+    /**
+     * Records a whole roll-call at once (a past meeting entered from the paper sign-in sheet): each line as
+     * {@link #record} records a new one, publishing an {@link AttendanceRecorded} for each, with one audit entry
+     * for the roll-call. Every line is checked before anything is written; people already recorded are left as
+     * they are. Answers how many attendances were written.
+     */
+    @Transactional
+    public int recordRollCall(long eventId, List<RollCallEntry> lines) {
+        CurrentUser user = scope.require(Permission.EVENT_EDIT);
+        Event e = editable(eventId);
+        if (e.getState() == EventState.CANCELLED) {
+            throw new UserFacingException("event.refused.cancelled");
+        }
+        Set<Long> invited = participants.findByEventId(eventId).stream().map(Participant::getPersonId)
+                .collect(Collectors.toSet());
+        for (RollCallEntry line : lines) {
+            if (line.status() == null) {
+                throw new InvalidInputException(List.of(new FieldProblem("status", "validation.required")));
+            }
+            String why = line.reason() == null || line.reason().isBlank() ? null : line.reason().strip();
+            if (line.status() == AttendanceStatus.EXCUSED && why == null) {
+                throw new InvalidInputException(List.of(new FieldProblem("reason", "event.attendance.reason.required")));
+            }
+            if (why != null && why.length() > 200) {
+                throw new InvalidInputException(List.of(new FieldProblem("reason", "validation.tooLong", 200)));
+            }
+            if (!invited.contains(line.personId())) {
+                throw new UserFacingException("event.attendance.notInvited");
+            }
+        }
+        String typeCode = typeOf(e).getCode();
+        LocalDate date = date(e);
+        int written = 0;
+        for (RollCallEntry line : lines) {
+            String why = line.reason() == null || line.reason().isBlank() ? null : line.reason().strip();
+            if (attendanceRows.insertIfAbsent(eventId, line.personId(), line.status(), why, user.username(),
+                    AttendanceSource.MANUAL)) {
+                publisher.publishEvent(new AttendanceRecorded(eventId, typeCode, line.personId(), date, line.status()));
+                written++;
+            }
+        }
+        audit.record(AuditAction.UPDATE, "attendance", eventId, AuditOutcome.SUCCESS,
+                "roll-call " + written + " of " + lines.size());
+        return written;
+    }
 }

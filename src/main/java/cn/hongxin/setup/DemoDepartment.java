@@ -102,14 +102,16 @@ class DemoDepartment {
     private final AcademicCalendar calendar;
     private final AccountService accounts;
     private final PasswordPolicy policy;
+    private final DemoEvents activity;
 
     DemoDepartment(OrgUnitService units, PersonService people, AcademicCalendar calendar, AccountService accounts,
-                   PasswordPolicy policy) {
+                   PasswordPolicy policy, DemoEvents activity) {
         this.units = units;
         this.people = people;
         this.calendar = calendar;
         this.accounts = accounts;
         this.policy = policy;
+        this.activity = activity;
     }
 
     /**
@@ -122,6 +124,7 @@ class DemoDepartment {
         List<DemoAccount> result = accounts.runAs(adminUsername, loader::load);
         log.info("Demo department loaded: {} teachers, {} students, {} accounts in {} ms", loader.teachers.size(),
                 loader.students.size(), result.size(), (System.nanoTime() - started) / 1_000_000);
+        activity.load(loader.roster(), adminUsername);
         return result;
     }
 
@@ -173,6 +176,9 @@ class DemoDepartment {
         private final List<Planned> students = new ArrayList<>();
         private final Map<String, OrgUnitView> groups = new LinkedHashMap<>();
         private final List<OrgUnitView> studentGroups = new ArrayList<>();
+        private final List<OrgUnitView> classes = new ArrayList<>();
+        private final List<DemoRoster.Posting> postings = new ArrayList<>();
+        private final Map<String, String> usernames = new LinkedHashMap<>();
         private OrgUnitView generalBranch;
         private OrgUnitView teachersBranch;
         private OrgUnitView studentsBranch;
@@ -188,6 +194,7 @@ class DemoDepartment {
         List<DemoAccount> load() {
             Map<String, OrgUnitView> offices = createUnits();
             List<OrgUnitView> classes = createClasses();
+            this.classes.addAll(classes);
             createCalendar();
             planTeachers(offices);
             planStudents(classes);
@@ -456,6 +463,17 @@ class DemoDepartment {
             return out;
         }
 
+        /** What the demo's activities need to know of the people, units, posts and accounts just created. */
+        DemoRoster roster() {
+            java.util.function.Function<Planned, DemoRoster.Member> member = p -> new DemoRoster.Member(p.id,
+                    p.name(), p.staffNo, p.type, p.status, p.grade, p.group == null ? null : p.group.id(),
+                    p.adminUnit.id(), p.office, p.partyLeader);
+            return new DemoRoster(generalBranch, teachersBranch, studentsBranch, department,
+                    TEACHER_GROUPS.stream().map(groups::get).toList(), List.copyOf(studentGroups), List.copyOf(classes),
+                    teachers.stream().map(member).toList(), students.stream().map(member).toList(),
+                    List.copyOf(postings), Map.copyOf(usernames));
+        }
+
         private Predicate<Planned> inOffice(String office) {
             return t -> office.equals(t.office);
         }
@@ -479,11 +497,13 @@ class DemoDepartment {
         private void post(Planned p, OrgUnitView unit, PartyPost post, LocalDate since) {
             p.hasPost = true;
             people.assignPost(p.id, unit.id(), post, latest(since, p.since()));
+            postings.add(new DemoRoster.Posting(p.id, unit.id(), post));
         }
 
         private DemoAccount account(SecureRandom secure, Role role, String username, Planned person,
                                     OrgUnitView scope) {
             String name = username.equalsIgnoreCase(adminUsername) ? username + "1" : username;
+            usernames.put(username, name);
             String password = Passwords.generate(secure);
             while (policy.violation(name, password).isPresent()) {
                 password = Passwords.generate(secure);
