@@ -87,6 +87,12 @@ class PageGalleryBrowserTests {
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
         pagesByUser.merge(account("MEMBER").username(), List.of("/brand"),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+        pagesByUser.merge(account("GENERAL_SECRETARY").username(), List.of("/compliance", "/compliance/heat-map",
+                "/compliance/requirements/" + accountService.runAs("admin",
+                        () -> catalog.measures().get(0).requirements().get(0).id()) + "/behind"),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+        pagesByUser.merge(account("MEMBER").username(), List.of("/me/checklist"),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
 
         List<String> failures = new ArrayList<>();
         for (String locale : List.of("zh-CN", "en")) {
