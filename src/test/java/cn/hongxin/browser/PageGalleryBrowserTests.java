@@ -102,6 +102,9 @@ class PageGalleryBrowserTests {
                     login(page, entry.getKey(), password(entry.getKey()), locale);
                     for (String path : entry.getValue()) {
                         Response response = page.navigate(url(path));
+                        if (page.locator("#heat-map").count() > 0) {
+                            page.waitForSelector("#heat-map[data-rendered]");
+                        }
                         String name = "gallery/" + entry.getKey().replaceAll("\\d", "") + "-"
                                 + (path.equals("/") ? "home" : path.substring(1).replace('/', '-'))
                                 + "-" + (phone ? "phone" : "desktop") + "-" + (locale.equals("en") ? "en" : "zh");
