@@ -129,6 +129,17 @@ class ComplianceBrowserTests {
         assertThat(page.url()).contains("unit=");
         Browser.screenshot(page, "compliance/behind-desktop-zh");
         page.context().close();
+
+        Page phone = browser.phone("zh-CN");
+        login(phone, account("GENERAL_SECRETARY"));
+        phone.navigate(url("/compliance/heat-map"));
+        phone.waitForSelector("#heat-map[data-rendered]");
+        Browser.screenshot(phone, "compliance/heat-map-phone-zh");
+        assertThat(phone.locator("#heat-map").getAttribute("data-rendered"))
+                .isEqualTo(phone.locator("#heat-map").getAttribute("data-cells"));
+        Object overflow = phone.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        phone.context().close();
         assertThat(browser.externalRequests()).isEmpty();
     }
 
