@@ -10,5 +10,6 @@
  * build on it. The engine checks no permission: services and pages above it apply the data scope.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "security", "organisation", "brand", "events", "submissions"})
+        allowedDependencies = {"shared", "security", "organisation", "brand", "events", "submissions",
+                "notifications"})
 package cn.hongxin.compliance;

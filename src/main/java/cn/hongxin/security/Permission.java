@@ -22,7 +22,9 @@ public enum Permission {
     EVENT_TYPE_EDIT("event:type:edit"),
     SUBMISSION_REVIEW("submission:review"),
     BRAND_VIEW("brand:view"),
-    BRAND_EDIT("brand:edit");
+    BRAND_EDIT("brand:edit"),
+    COMPLIANCE_VIEW("compliance:view"),
+    COMPLIANCE_EXPORT("compliance:export");
 
     private final String authority;
 

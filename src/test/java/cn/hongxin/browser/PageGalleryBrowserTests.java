@@ -87,6 +87,12 @@ class PageGalleryBrowserTests {
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
         pagesByUser.merge(account("MEMBER").username(), List.of("/brand"),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+        pagesByUser.merge(account("GENERAL_SECRETARY").username(), List.of("/compliance", "/compliance/heat-map",
+                "/compliance/requirements/" + accountService.runAs("admin",
+                        () -> catalog.measures().get(0).requirements().get(0).id()) + "/behind"),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+        pagesByUser.merge(account("MEMBER").username(), List.of("/me/checklist"),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
 
         List<String> failures = new ArrayList<>();
         for (String locale : List.of("zh-CN", "en")) {
@@ -96,6 +102,9 @@ class PageGalleryBrowserTests {
                     login(page, entry.getKey(), password(entry.getKey()), locale);
                     for (String path : entry.getValue()) {
                         Response response = page.navigate(url(path));
+                        if (page.locator("#heat-map").count() > 0) {
+                            page.waitForSelector("#heat-map[data-rendered]");
+                        }
                         String name = "gallery/" + entry.getKey().replaceAll("\\d", "") + "-"
                                 + (path.equals("/") ? "home" : path.substring(1).replace('/', '-'))
                                 + "-" + (phone ? "phone" : "desktop") + "-" + (locale.equals("en") ? "en" : "zh");
