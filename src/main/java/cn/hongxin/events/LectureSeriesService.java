@@ -318,12 +318,15 @@ public class LectureSeriesService {
         return attach(eventId, file.id());
     }
 
-    /** Attaches an already stored file to the lecture (idempotent). */
+    /** Attaches a file the caller stored to the lecture (idempotent); another account's file is refused. */
     @Transactional
     public LectureMaterialView attach(long eventId, long fileId) {
         CurrentUser user = scope.require(Permission.EVENT_EDIT);
         editableLecture(eventId);
+        // Only a file the caller stored may be attached: attaching makes it readable to every invitee, so an
+        // organiser must not pass on somebody else's upload (an essay, a poster) by its id.
         StoredFile file = files.find(fileId)
+                .filter(f -> f.ownerAccountId() != null && f.ownerAccountId() == user.accountId())
                 .orElseThrow(() -> new InvalidInputException(List.of(new FieldProblem("fileId", "validation.invalid"))));
         if (!materials.existsByEventIdAndFileId(eventId, fileId)) {
             String name = file.originalName() == null || file.originalName().isBlank() ? "#" + fileId : file.originalName();

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.hongxin.files.FilePurpose;
+import cn.hongxin.files.FileStore;
 import cn.hongxin.organisation.AcademicCalendar;
 import cn.hongxin.organisation.PersonService;
 import cn.hongxin.organisation.SemesterView;
@@ -45,6 +47,8 @@ class LectureSeriesServiceTests {
     PersonService people;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    FileStore files;
 
     EventFixtures fixtures;
     LectureSeriesFixtures terms;
@@ -187,5 +191,24 @@ class LectureSeriesServiceTests {
                 .extracting(LectureSeriesView::id).doesNotContain(id);
         assertThat(accounts.runAs(b.studentsSecretary(), () -> lectureSeries.list()))
                 .extracting(LectureSeriesView::id).contains(id);
+    }
+
+    @Test
+    void anOrganiserAttachesOnlyFilesTheyStoredThemselves() {
+        EventFixtures.Branches b = fixtures.branches();
+        LectureSeriesFixtures.Term term = terms.term();
+        long id = accounts.runAs(b.studentsSecretary(), () -> lectureSeries.create(terms.form(b, term)));
+        long lecture = accounts.runAs(b.studentsSecretary(), () -> lectureSeries.lectures(id)).get(0).eventId();
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        long someoneElses = accounts.runAs(b.teachersSecretary(),
+                () -> files.store("心得.pdf", new java.io.ByteArrayInputStream(pdf), FilePurpose.DOCUMENT)).id();
+        long own = accounts.runAs(b.studentsSecretary(),
+                () -> files.store("讲稿.pdf", new java.io.ByteArrayInputStream(pdf), FilePurpose.DOCUMENT)).id();
+
+        assertThatThrownBy(() -> accounts.runAs(b.studentsSecretary(), () -> lectureSeries.attach(lecture, someoneElses)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(accounts.runAs(b.studentsSecretary(), () -> lectureSeries.attach(lecture, own)).fileId()).isEqualTo(own);
+        assertThat(jdbc.sql("select count(*) from lecture_material where event_id = ?").param(lecture)
+                .query(Long.class).single()).isEqualTo(1L);
     }
 }
