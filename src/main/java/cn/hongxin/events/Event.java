@@ -46,6 +46,7 @@ class Event {
     private Instant updatedAt;
     @Version
     private int version;
+    private boolean walkInsOpen;
 
     protected Event() {
     }
@@ -121,4 +122,11 @@ class Event {
     Instant getCreatedAt() { return createdAt; }
     String getCreatedBy() { return createdBy; }
     Instant getUpdatedAt() { return updatedAt; }
+
+    /** Whether a signed-in person who was not invited may sign in (a walk-in); see {@link EventCategory#walkInsByDefault}. */
+    boolean isWalkInsOpen() { return walkInsOpen; }
+
+    void openToWalkIns(boolean open) {
+        this.walkInsOpen = open;
+    }
 }

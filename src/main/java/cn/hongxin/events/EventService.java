@@ -153,7 +153,8 @@ public class EventService {
                 list.stream().filter(r -> r.getRuleKind() == InviteeRuleKind.UNIT).map(InviteeRule::getOrgUnitId).toList(),
                 list.stream().filter(r -> r.getRuleKind() == InviteeRuleKind.STATUS).map(InviteeRule::getPoliticalStatus).toList(),
                 list.stream().filter(r -> r.getRuleKind() == InviteeRuleKind.POST).map(InviteeRule::getPost).toList(),
-                list.stream().filter(r -> r.getRuleKind() == InviteeRuleKind.PERSON).map(InviteeRule::getPersonId).toList());
+                list.stream().filter(r -> r.getRuleKind() == InviteeRuleKind.PERSON).map(InviteeRule::getPersonId).toList(),
+                e.isWalkInsOpen());
     }
 
     @Transactional(readOnly = true)
@@ -184,7 +185,8 @@ public class EventService {
                 .filter(p -> all || Objects.equals(p.getPersonId(), user.personId()))
                 .sorted(java.util.Comparator.comparing(Participant::getPersonName))
                 .map(p -> new RollCallLine(p.getPersonId(), p.getPersonName(),
-                        Optional.ofNullable(byPerson.get(p.getPersonId())).map(a -> view(a, false)).orElse(null)))
+                        Optional.ofNullable(byPerson.get(p.getPersonId())).map(a -> view(a, false)).orElse(null),
+                        p.isWalkIn()))
                 .toList();
     }
 
@@ -289,6 +291,7 @@ public class EventService {
         CurrentUser user = scope.require(Permission.EVENT_EDIT);
         Event e = new Event(user.username());
         describe(e, form, user);
+        walkIns(e, form);
         events.save(e);
         invite(e, form);
         announceInvited(e, List.of());
@@ -308,6 +311,7 @@ public class EventService {
         String placeBefore = e.getPlace();
         List<Long> invitedBefore = participants.findByEventId(id).stream().map(Participant::getPersonId).toList();
         describe(e, form, user);
+        walkIns(e, form);
         invite(e, form);
         announceChanges(e, startsBefore, endsBefore, placeBefore, invitedBefore);
         audit.record(AuditAction.UPDATE, "event", id, AuditOutcome.SUCCESS, e.getTitle());
@@ -365,7 +369,9 @@ public class EventService {
      * A person signs themselves in (the QR endpoint calls this with the scanner's person id), or an
      * organiser signs somebody in. Idempotent: the unique key (event, person) lets one insert win; a
      * retried or raced request answers the same attendance with {@code newlyRecorded = false}. A sign-in
-     * after the roll-call marked the person absent turns the absence into attendance.
+     * after the roll-call marked the person absent turns the absence into attendance. A person signing
+     * themselves in to an event open to walk-ins without an invitation first gets a roll-call line marked
+     * as a walk-in (also once: the unique key (event, person) of the roll-call).
      */
     @Transactional
     public AttendanceView signIn(long eventId, long personId, AttendanceSource source) {
@@ -373,25 +379,36 @@ public class EventService {
         Event e = events.findById(eventId).orElseThrow(() -> new NotFoundException("event", eventId));
         boolean organiser = scope.within(user, Permission.EVENT_EDIT, e);
         boolean self = Objects.equals(user.personId(), personId);
-        if (!organiser && !(self && participants.existsByEventIdAndPersonId(eventId, personId))) {
-            if (self && scope.within(user, Permission.EVENT_VIEW, e) || self && visibleTo(user, e)) {
+        boolean invited = participants.existsByEventIdAndPersonId(eventId, personId);
+        boolean walkIn = !invited && self && e.isWalkInsOpen();
+        if (!organiser && !(self && invited) && !walkIn) {
+            if (self && (scope.within(user, Permission.EVENT_VIEW, e) || visibleTo(user, e))) {
                 throw new UserFacingException("event.signIn.notInvited");
             }
             throw new NotFoundException("event", eventId);
         }
-        if (!participants.existsByEventIdAndPersonId(eventId, personId)) {
+        if (!invited && !walkIn) {
             throw new UserFacingException("event.signIn.notInvited");
         }
         if (!e.getState().open()) {
             throw new UserFacingException("event.signIn.closed");
         }
+        if (walkIn) {
+            attendanceRows.addWalkIn(eventId, personId, user.displayName());
+        }
         AttendanceStatus status = Instant.now().isAfter(e.getStartsAt().plus(LATE_AFTER))
                 ? AttendanceStatus.LATE : AttendanceStatus.PRESENT;
         String typeCode = typeOf(e).getCode();
-        boolean written = attendanceRows.insertIfAbsent(eventId, personId, status, null, user.username(), source)
-                || attendanceRows.upgradeAbsent(eventId, personId, status, user.username(), source);
+        // Microseconds: what both databases keep, so the answer equals what a later read finds.
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        boolean inserted = attendanceRows.insertIfAbsent(eventId, personId, status, null, user.username(), source, now);
+        boolean written = inserted || attendanceRows.upgradeAbsent(eventId, personId, status, user.username(), source);
         if (written) {
             publisher.publishEvent(new AttendanceRecorded(eventId, typeCode, personId, date(e), status));
+        }
+        if (inserted) {
+            // This request wrote the row: answer it without reading it back (one statement less per sign-in).
+            return new AttendanceView(eventId, personId, status, null, now, user.username(), source, true);
         }
         AttendanceRows.Row row = attendanceRows.find(eventId, personId)
                 .orElseThrow(() -> new UserFacingException("event.signIn.retry"));
@@ -705,7 +722,7 @@ public class EventService {
         Map<Long, Participant> current = new HashMap<>();
         participants.findByEventId(id).forEach(p -> current.put(p.getPersonId(), p));
         current.forEach((personId, p) -> {
-            if (!invited.containsKey(personId)) {
+            if (!invited.containsKey(personId) && !p.isWalkIn()) {
                 participants.delete(p);
             }
         });
@@ -720,7 +737,7 @@ public class EventService {
         return new EventView(e.getId(), type, e.getOrganiserUnitId(), e.getOrganiserUnitName(), e.getTitle(),
                 e.getHostPersonId(), e.getHostName(), e.getSpeakerPersonId(), e.getSpeakers(), local(e.getStartsAt()),
                 local(e.getEndsAt()), e.getPlace(), e.getAgenda(), e.getState(), e.getSummary(), e.tagSet(),
-                e.getMinutes(), invitedCount);
+                e.getMinutes(), invitedCount, e.isWalkInsOpen());
     }
 
     private static AttendanceView view(Attendance a, boolean newlyRecorded) {
@@ -881,5 +898,11 @@ public class EventService {
         audit.record(AuditAction.UPDATE, "attendance", eventId, AuditOutcome.SUCCESS,
                 "roll-call " + written + " of " + lines.size());
         return written;
+    }
+
+    /** Open to walk-ins as the form says, or as the event type's category suggests when it says nothing. */
+    private void walkIns(Event e, EventForm form) {
+        boolean byType = types.findById(e.getTypeId()).map(t -> t.getCategory().walkInsByDefault()).orElse(false);
+        e.openToWalkIns(form.walkInsOpen() != null ? form.walkInsOpen() : byType);
     }
 }

@@ -17,6 +17,7 @@ class Participant {
     private Long eventId;
     private Long personId;
     private String personName;
+    private boolean walkIn;
 
     protected Participant() {
     }
@@ -30,4 +31,6 @@ class Participant {
     Long getEventId() { return eventId; }
     Long getPersonId() { return personId; }
     String getPersonName() { return personName; }
+    /** Came without an invitation to an event open to walk-ins; re-resolving the invitation keeps the line. */
+    boolean isWalkIn() { return walkIn; }
 }

@@ -2,6 +2,7 @@ package cn.hongxin.events;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -96,10 +97,11 @@ class QrSignInController {
     // ---- the phone --------------------------------------------------------------------------------
 
     @GetMapping("/signin")
-    String scan(@RequestParam(name = "t", required = false) String token, Model model, HttpServletResponse response) {
+    String scan(@RequestParam(name = "t", required = false) String token, Model model, HttpServletRequest request,
+                HttpServletResponse response) {
         model.addAttribute("token", token);
         try {
-            model.addAttribute("preview", qr.preview(token));
+            model.addAttribute("preview", qr.preview(token, QrSignInGraceFilter.notedBeforeLogin(request, token)));
         } catch (UserFacingException e) {
             refuse(model, response, e);
         }
@@ -108,10 +110,12 @@ class QrSignInController {
 
     @PostMapping("/signin")
     String confirm(@RequestParam(name = "t", required = false) String token,
-                   @RequestParam(required = false) String eventId, Model model, HttpServletResponse response) {
+                   @RequestParam(required = false) String eventId, Model model, HttpServletRequest request,
+                   HttpServletResponse response) {
         model.addAttribute("token", token);
         try {
-            QrSignInService.Confirmed done = qr.confirm(token, EventController.longOrNull(eventId));
+            QrSignInService.Confirmed done = qr.confirm(token, EventController.longOrNull(eventId),
+                    QrSignInGraceFilter.notedBeforeLogin(request, token));
             model.addAttribute("done", done.attendance());
             model.addAttribute("preview", done.event());
             model.addAttribute("doneText", messages.text(done.attendance().newlyRecorded() ? "event.qr.done"

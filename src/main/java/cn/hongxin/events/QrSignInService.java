@@ -18,16 +18,20 @@ import cn.hongxin.shared.UserFacingException;
  * 扫码签到: the projector shows a QR code of a short-lived signed token ({@link SignInTokens}); a member scans it,
  * sees the event and confirms, which calls {@link EventService#signIn} for their own person (idempotent: a
  * retried confirmation answers the same attendance). Holding a valid token is what lets a signed-in member see
- * the event's title, time and place; whether they may sign in is still decided by {@code signIn} (invitees only).
+ * the event's title, time and place; whether they may sign in is still decided by {@code signIn} (invitees, and
+ * anybody with a person record when the event is open to walk-ins).
  */
 @Service
 public class QrSignInService {
 
     private static final Set<AttendanceStatus> ATTENDED = EnumSet.of(AttendanceStatus.PRESENT, AttendanceStatus.LATE);
 
-    /** What the phone shows before the member confirms. */
+    /**
+     * What the phone shows before the member confirms; {@code walkIn}: not invited, but the event is open to
+     * walk-ins, so confirming adds the member to the roll-call.
+     */
     public record Preview(long eventId, String title, LocalDateTime startsAt, LocalDateTime endsAt, String place,
-                          String organiserUnitName, boolean signedIn) {
+                          String organiserUnitName, boolean signedIn, boolean walkIn) {
     }
 
     /** The projector's live count: 已签到 attended / 应到 invited, latest names first. */
@@ -48,15 +52,18 @@ public class QrSignInService {
     private final AttendanceRepository attendances;
     private final EventScope scope;
     private final SignInTokens tokens;
+    private final AttendanceRows attendanceRows;
 
     QrSignInService(EventService events, EventRepository eventRepository, ParticipantRepository participants,
-                    AttendanceRepository attendances, EventScope scope, SignInTokens tokens) {
+                    AttendanceRepository attendances, EventScope scope, SignInTokens tokens,
+                    AttendanceRows attendanceRows) {
         this.events = events;
         this.eventRepository = eventRepository;
         this.participants = participants;
         this.attendances = attendances;
         this.scope = scope;
         this.tokens = tokens;
+        this.attendanceRows = attendanceRows;
     }
 
     /** A token for an event under way, for an organiser in scope ({@code event:edit}). */
@@ -85,19 +92,28 @@ public class QrSignInService {
     /** Checks the token and says what the member is about to sign in to; records nothing. */
     @Transactional(readOnly = true)
     public Preview preview(String token) {
-        long eventId = tokens.verify(token, null);
+        return preview(token, false);
+    }
+
+    /**
+     * As {@link #preview(String)}; {@code afterLogin}: this phone's session held the token while it was valid and
+     * was then sent to log in, so the login grace of ADR 0006 applies.
+     */
+    @Transactional(readOnly = true)
+    public Preview preview(String token, boolean afterLogin) {
+        long eventId = tokens.verify(token, null, afterLogin);
         Long personId = personOfCaller();
         Event e = eventRepository.findById(eventId).orElseThrow(() -> new UserFacingException("event.qr.token.invalid"));
-        if (!participants.existsByEventIdAndPersonId(eventId, personId)) {
+        boolean walkIn = !participants.existsByEventIdAndPersonId(eventId, personId);
+        if (walkIn && !e.isWalkInsOpen()) {
             throw new UserFacingException("event.qr.notInvited");
         }
         if (!e.getState().open()) {
             throw new UserFacingException("event.signIn.closed");
         }
-        boolean signedIn = attendances.findByEventIdAndPersonId(eventId, personId)
-                .filter(a -> a.getStatus().attended()).isPresent();
+        boolean signedIn = attendanceRows.find(eventId, personId).filter(a -> a.status().attended()).isPresent();
         return new Preview(eventId, e.getTitle(), local(e.getStartsAt()), local(e.getEndsAt()), e.getPlace(),
-                e.getOrganiserUnitName(), signedIn);
+                e.getOrganiserUnitName(), signedIn, walkIn && !signedIn);
     }
 
     /**
@@ -106,7 +122,13 @@ public class QrSignInService {
      */
     @Transactional
     public Confirmed confirm(String token, Long expectedEventId) {
-        long eventId = tokens.verify(token, expectedEventId);
+        return confirm(token, expectedEventId, false);
+    }
+
+    /** As {@link #confirm(String, Long)}, with the login grace of ADR 0006 when {@code afterLogin}. */
+    @Transactional
+    public Confirmed confirm(String token, Long expectedEventId, boolean afterLogin) {
+        long eventId = tokens.verify(token, expectedEventId, afterLogin);
         Long personId = personOfCaller();
         AttendanceView attendance;
         try {
@@ -116,7 +138,7 @@ public class QrSignInService {
         }
         Event e = eventRepository.findById(eventId).orElseThrow(() -> new NotFoundException("event", eventId));
         return new Confirmed(new Preview(eventId, e.getTitle(), local(e.getStartsAt()), local(e.getEndsAt()),
-                e.getPlace(), e.getOrganiserUnitName(), true), attendance);
+                e.getPlace(), e.getOrganiserUnitName(), true, false), attendance);
     }
 
     private Long personOfCaller() {

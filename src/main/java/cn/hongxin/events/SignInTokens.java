@@ -35,26 +35,38 @@ class SignInTokens {
 
     private final SecretKeySpec key;
     private final Duration validity;
+    private final Duration loginGrace;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     @Autowired
     SignInTokens(@Value("${hongxin.signin.key:}") String configuredKey,
                  @Value("${hongxin.signin.token-seconds:60}") long seconds,
+                 @Value("${hongxin.signin.login-grace-seconds:300}") long graceSeconds,
                  @Value("${hongxin.data-dir}") String dataDir) {
         this(cn.hongxin.security.SecretKeys.resolve(configuredKey, "hongxin.signin.key",
                 Path.of(dataDir, "keys", "signin.key")), Duration.ofSeconds(seconds),
-                Clock.systemUTC());
+                Duration.ofSeconds(graceSeconds), Clock.systemUTC());
     }
 
     SignInTokens(byte[] key, Duration validity, Clock clock) {
+        this(key, validity, Duration.ofMinutes(5), clock);
+    }
+
+    SignInTokens(byte[] key, Duration validity, Duration loginGrace, Clock clock) {
         this.key = new SecretKeySpec(key, "HmacSHA256");
         this.validity = validity;
+        this.loginGrace = loginGrace;
         this.clock = clock;
     }
 
     Duration validity() {
         return validity;
+    }
+
+    /** How much longer than {@link #validity()} a token noted before a login stays usable (ADR 0006). */
+    Duration loginGrace() {
+        return loginGrace;
     }
 
     String issue(long eventId) {
@@ -74,6 +86,25 @@ class SignInTokens {
      * for another event than {@code expectedEventId} (when given).
      */
     long verify(String token, Long expectedEventId) {
+        return verify(token, expectedEventId, false);
+    }
+
+    /** Whether the token is genuine and unexpired right now (no grace). */
+    boolean validNow(String token) {
+        try {
+            verify(token, null, false);
+            return true;
+        } catch (UserFacingException e) {
+            return false;
+        }
+    }
+
+    /**
+     * As {@link #verify(String, Long)}; with {@code afterLogin} (the session noted this token while it was valid,
+     * before being sent to log in) an expired token is still accepted until issue time + validity + login grace.
+     * The signature is always checked.
+     */
+    long verify(String token, Long expectedEventId, boolean afterLogin) {
         if (token == null || token.length() > 200) {
             throw new UserFacingException("event.qr.token.invalid");
         }
@@ -96,7 +127,8 @@ class SignInTokens {
             throw new UserFacingException("event.qr.token.invalid");
         }
         long now = clock.instant().getEpochSecond();
-        if (issuedAt > now + SKEW_SECONDS || now - issuedAt > validity.toSeconds()) {
+        long accepted = validity.toSeconds() + (afterLogin ? loginGrace.toSeconds() : 0);
+        if (issuedAt > now + SKEW_SECONDS || now - issuedAt > accepted) {
             throw new UserFacingException("event.qr.token.expired");
         }
         if (expectedEventId != null && expectedEventId != eventId) {
