@@ -47,6 +47,15 @@ class EventNotices {
                 title, body, link(e.eventId())));
     }
 
+    /** A whole series is announced once, linked to its first new lecture. */
+    @EventListener
+    void on(LectureSeriesScheduled e) {
+        String title = text("event.notice.series.title", e.name());
+        String body = text("event.notice.series.body", e.lectures(), when(e.firstStartsAt()), place(e.place()));
+        e.personIds().forEach(p -> inbox.notifyPersonOnce(p, "series:" + e.seriesId() + ":" + e.firstEventId() + ":" + p,
+                SCHEDULED, title, body, link(e.firstEventId())));
+    }
+
     @EventListener
     void on(EventRescheduled e) {
         String title = text("event.notice.rescheduled.title", e.title());

@@ -288,15 +288,31 @@ public class EventService {
 
     @Transactional
     public long schedule(EventForm form) {
+        return schedule(form, true);
+    }
+
+    /**
+     * Schedules an event; {@code announce} false leaves the invitees' notices to the caller (a lecture series
+     * announces its whole semester once instead of once per lecture).
+     */
+    @Transactional
+    long schedule(EventForm form, boolean announce) {
         CurrentUser user = scope.require(Permission.EVENT_EDIT);
         Event e = new Event(user.username());
         describe(e, form, user);
         walkIns(e, form);
         events.save(e);
         invite(e, form);
-        announceInvited(e, List.of());
+        if (announce) {
+            announceInvited(e, List.of());
+        }
         audit.record(AuditAction.CREATE, "event", e.getId(), AuditOutcome.SUCCESS, e.getTitle());
         return e.getId();
+    }
+
+    /** The people invited to an event, in id order. */
+    List<Long> inviteesOf(long eventId) {
+        return participants.findByEventId(eventId).stream().map(Participant::getPersonId).sorted().toList();
     }
 
     @Transactional

@@ -71,12 +71,14 @@ public class LectureSeriesService {
     private final FileStore files;
     private final EventScope scope;
     private final AuditTrail audit;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
 
     LectureSeriesService(LectureSeriesRepository series, LectureRepository lectures,
                          LectureFeedbackRepository feedback, LectureMaterialRepository materials,
                          EventRepository eventRows, AttendanceRepository attendances, EventService events,
                          EventTypeService types, AcademicCalendar calendar, PersonService people,
-                         FileStore files, EventScope scope, AuditTrail audit) {
+                         FileStore files, EventScope scope, AuditTrail audit,
+                         org.springframework.context.ApplicationEventPublisher publisher) {
         this.series = series;
         this.lectures = lectures;
         this.feedback = feedback;
@@ -90,6 +92,7 @@ public class LectureSeriesService {
         this.files = files;
         this.scope = scope;
         this.audit = audit;
+        this.publisher = publisher;
     }
 
     // ---- the calendar --------------------------------------------------------------------------
@@ -258,6 +261,8 @@ public class LectureSeriesService {
                 .map(Lecture::getLectureDate).collect(Collectors.toSet());
         long typeId = types.byCode(TYPE_CODE).orElseThrow(() -> new UserFacingException("lecture.series.noType")).id();
         int added = 0;
+        Long first = null;
+        java.time.LocalDateTime firstStartsAt = null;
         for (int i = 0; i < dates.size(); i++) {
             LocalDate date = dates.get(i);
             if (existing.contains(date) || after != null && !date.isAfter(after)) {
@@ -268,9 +273,18 @@ public class LectureSeriesService {
             EventForm form = new EventForm(typeId, s.getOrganiserUnitId(), defaultTitle(s, week), null, null, null,
                     date.atTime(s.getStartTime()), date.atTime(s.getEndTime()), s.getPlace(), null, Set.of(),
                     List.of(), List.of(), List.of(), List.of());
-            long eventId = events.schedule(form);
+            long eventId = events.schedule(form, false);
             lectures.save(new Lecture(eventId, s.getId(), date, week, topic));
+            if (first == null && form.startsAt().atZone(EventService.ZONE).toInstant().isAfter(java.time.Instant.now())) {
+                first = eventId;
+                firstStartsAt = form.startsAt();
+            }
             added++;
+        }
+        if (first != null) {
+            // One notice for the semester's lectures still to come, not one per Wednesday.
+            publisher.publishEvent(new LectureSeriesScheduled(s.getId(), s.getName(), first,
+                    firstStartsAt.atZone(EventService.ZONE).toInstant(), s.getPlace(), added, events.inviteesOf(first)));
         }
         return added;
     }

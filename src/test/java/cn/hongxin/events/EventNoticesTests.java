@@ -45,6 +45,10 @@ class EventNoticesTests {
     AccountService accountService;
     @Autowired
     PersonService people;
+    @Autowired
+    LectureSeriesService lectureSeries;
+    @Autowired
+    cn.hongxin.organisation.AcademicCalendar calendar;
 
     EventFixtures fixtures;
 
@@ -151,6 +155,25 @@ class EventNoticesTests {
         accounts.runAs(b.studentsSecretary(), () -> events.addResolution(event, "联系校史馆预约参观", b.bob(), null));
         assertThat(items(b.bobAccount())).hasSize(before + 2);
         assertThat(items(b.bobAccount()).get(0).body()).isEqualTo("联系校史馆预约参观");
+    }
+
+    @Test
+    void aLectureSeriesIsAnnouncedOnceNotOncePerWednesday() {
+        EventFixtures.Branches b = fixtures.branches();
+        LectureSeriesFixtures terms = new LectureSeriesFixtures(org, accounts, calendar);
+        LectureSeriesFixtures.Term term = terms.term();
+        long series = accounts.runAs(b.studentsSecretary(), () -> lectureSeries.create(terms.form(b, term)));
+        List<LectureView> lectures = accounts.runAs(b.studentsSecretary(), () -> lectureSeries.lectures(series));
+        assertThat(lectures).hasSizeGreaterThan(10);
+
+        List<InboxItem> alice = items(b.aliceAccount());
+        assertThat(alice).hasSize(1);
+        assertThat(alice.get(0).title()).contains("周三讲堂");
+        assertThat(alice.get(0).body()).contains(lectures.size() + " 讲");
+        assertThat(alice.get(0).link()).isEqualTo("/events/" + lectures.get(0).eventId());
+        // Regenerating adds nothing (every Wednesday exists) and announces nothing.
+        accounts.runAs(b.studentsSecretary(), () -> lectureSeries.regenerate(series));
+        assertThat(items(b.aliceAccount())).hasSize(1);
     }
 
     private List<InboxItem> items(String user) {
