@@ -1,14 +1,13 @@
 package cn.hongxin.brand;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import cn.hongxin.shared.FieldProblem;
+import cn.hongxin.shared.Refusals;
 import cn.hongxin.shared.UserFacingException;
 
 /** Refusals and warnings as the brand pages show them, in the user's language. */
@@ -22,21 +21,19 @@ class BrandPageMessages {
     }
 
     String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        return Refusals.text(messages, key, args);
     }
 
     String text(UserFacingException e) {
-        return text(e.messageKey(), e.args());
+        return Refusals.text(messages, e);
     }
 
     String text(FieldProblem p) {
-        return text(p.messageKey(), p.args());
+        return Refusals.text(messages, p);
     }
 
     Map<String, String> fieldErrors(List<FieldProblem> problems) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        problems.forEach(p -> errors.putIfAbsent(p.field(), text(p)));
-        return errors;
+        return Refusals.fieldErrors(messages, problems);
     }
 
     List<String> all(List<FieldProblem> problems) {

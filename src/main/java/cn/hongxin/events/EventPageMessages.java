@@ -1,14 +1,13 @@
 package cn.hongxin.events;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import cn.hongxin.shared.FieldProblem;
+import cn.hongxin.shared.Refusals;
 import cn.hongxin.shared.UserFacingException;
 
 /** Refusals as the event pages show them, in the user's language. */
@@ -22,20 +21,18 @@ class EventPageMessages {
     }
 
     String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        return Refusals.text(messages, key, args);
     }
 
     String text(UserFacingException e) {
-        return text(e.messageKey(), e.args());
+        return Refusals.text(messages, e);
     }
 
     Map<String, String> fieldErrors(List<FieldProblem> problems) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        problems.forEach(p -> errors.putIfAbsent(p.field(), text(p.messageKey(), p.args())));
-        return errors;
+        return Refusals.fieldErrors(messages, problems);
     }
 
     String firstProblem(List<FieldProblem> problems) {
-        return problems.isEmpty() ? text("event.form.refused") : text(problems.get(0).messageKey(), problems.get(0).args());
+        return problems.isEmpty() ? text("event.form.refused") : Refusals.text(messages, problems.get(0));
     }
 }

@@ -1,17 +1,15 @@
 package cn.hongxin.organisation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 
 import cn.hongxin.shared.FieldProblem;
+import cn.hongxin.shared.Refusals;
 import cn.hongxin.shared.UserFacingException;
 
 /**
@@ -28,20 +26,16 @@ class PageMessages {
     }
 
     String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, locale());
+        return Refusals.text(messages, key, args);
     }
 
     String text(UserFacingException e) {
-        return text(e.messageKey(), e.args());
+        return Refusals.text(messages, e);
     }
 
     /** One message per field, the first problem of each field winning. */
     Map<String, String> fieldErrors(List<FieldProblem> problems) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (FieldProblem p : problems) {
-            errors.putIfAbsent(p.field(), text(p.messageKey(), p.args()));
-        }
-        return errors;
+        return Refusals.fieldErrors(messages, problems);
     }
 
     /** Values that could not even be converted: a date typed by hand, a tampered select. */
@@ -51,9 +45,5 @@ class PageMessages {
             binding.getFieldErrors().forEach(e -> problems.add(new FieldProblem(e.getField(), "validation.invalid")));
         }
         return problems;
-    }
-
-    private static Locale locale() {
-        return LocaleContextHolder.getLocale();
     }
 }

@@ -3,10 +3,10 @@ package cn.hongxin.security;
 import java.time.ZoneId;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import cn.hongxin.shared.Refusals;
 import cn.hongxin.shared.UserFacingException;
 
 /** What the security pages share: the display time zone, messages in the user's language, list URLs. */
@@ -23,11 +23,11 @@ class PageSupport {
     }
 
     String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        return Refusals.text(messages, key, args);
     }
 
     String text(UserFacingException e) {
-        return text(e.messageKey(), e.args());
+        return Refusals.text(messages, e);
     }
 
     /** A list URL with its non-blank search parameters, for the pagination links. */

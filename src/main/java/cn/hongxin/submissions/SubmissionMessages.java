@@ -1,14 +1,13 @@
 package cn.hongxin.submissions;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import cn.hongxin.shared.FieldProblem;
+import cn.hongxin.shared.Refusals;
 import cn.hongxin.shared.UserFacingException;
 
 /** A refusal as the submissions pages show it, in the user's language. */
@@ -22,18 +21,14 @@ class SubmissionMessages {
     }
 
     String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        return Refusals.text(messages, key, args);
     }
 
     String text(UserFacingException e) {
-        return text(e.messageKey(), e.args());
+        return Refusals.text(messages, e);
     }
 
     Map<String, String> fieldErrors(List<FieldProblem> problems) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (FieldProblem p : problems) {
-            errors.putIfAbsent(p.field(), text(p.messageKey(), p.args()));
-        }
-        return errors;
+        return Refusals.fieldErrors(messages, problems);
     }
 }
