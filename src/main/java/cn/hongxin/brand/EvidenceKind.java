@@ -21,5 +21,15 @@ public enum EvidenceKind {
     /** A newsletter issue was issued; subject: the publishing org unit. */
     NEWSLETTER_ISSUED,
     /** A help record of a mentoring pair was logged; subject: the lead teacher. */
-    HELP_RECORD
+    HELP_RECORD,
+    /**
+     * A check-in of a mentored student's state; subject: the student; quantity: the check-in's overall score
+     * (higher is better), so a later check-in above an earlier one shows improvement.
+     */
+    CHECK_IN,
+    /**
+     * People reached by an outreach talk or read an article; subject: the organiser unit; type: the event type
+     * code (HEALTH_TALK) or the channel (WECHAT, PUBLIC_SITE, HEALTH_COLUMN); quantity: audience size or reads.
+     */
+    AUDIENCE_REACHED
 }

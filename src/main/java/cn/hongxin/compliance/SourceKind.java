@@ -5,5 +5,5 @@ package cn.hongxin.compliance;
  * newsletter modules' objects when they publish their events.
  */
 public enum SourceKind {
-    EVENT, SUBMISSION, HELP_RECORD, ARTICLE, NEWSLETTER_ISSUE
+    EVENT, SUBMISSION, HELP_RECORD, CHECK_IN, ARTICLE, COLUMN_ARTICLE, NEWSLETTER_ISSUE
 }

@@ -11,5 +11,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"shared", "security", "organisation", "brand", "events", "submissions",
-                "notifications"})
+                "notifications", "mentoring", "outreach", "publishing", "newsletter"})
 package cn.hongxin.compliance;

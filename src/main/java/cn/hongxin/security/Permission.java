@@ -24,7 +24,29 @@ public enum Permission {
     BRAND_VIEW("brand:view"),
     BRAND_EDIT("brand:edit"),
     COMPLIANCE_VIEW("compliance:view"),
-    COMPLIANCE_EXPORT("compliance:export");
+    COMPLIANCE_EXPORT("compliance:export"),
+    /** Form, follow and close mentoring pairs; read the sensitive records of pairs in scope (teachers' side). */
+    MENTORING_MANAGE("mentoring:manage"),
+    /** Keep the health lecture team, the newspaper column calendar and the outreach talks. */
+    OUTREACH_EDIT("outreach:edit"),
+    /** Write articles and submit them for review. */
+    ARTICLE_WRITE("article:write"),
+    /** First review (初审) and proof-reading of submitted articles. */
+    ARTICLE_REVIEW("article:review"),
+    /** Final approval (终审) of reviewed articles. */
+    ARTICLE_APPROVE("article:approve"),
+    /** Publish approved articles to the public site and the WeChat channel. */
+    ARTICLE_PUBLISH("article:publish"),
+    /** Configure publishing channels (WeChat official account credentials). */
+    CHANNEL_CONFIGURE("publishing:channel"),
+    /** Edit newsletter issues and submit them for sign-off. */
+    NEWSLETTER_EDIT("newsletter:edit"),
+    /** Sign off (审签) and issue newsletter issues. */
+    NEWSLETTER_SIGN("newsletter:sign"),
+    /** See the outcome dashboards, indicators and member points. */
+    EVALUATION_VIEW("evaluation:view"),
+    /** Produce evaluation reports and inspection ledgers. */
+    EVALUATION_EXPORT("evaluation:export");
 
     private final String authority;
 
