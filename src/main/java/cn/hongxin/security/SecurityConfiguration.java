@@ -68,7 +68,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/setup", "/setup/**", "/webjars/**", "/css/**", "/js/**",
                                 "/img/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
-                                "/calendar/*.ics",
+                                "/calendar/*.ics", "/site", "/site/**",
                                 "/lang")
                         .permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Permission.ACCOUNT_MANAGE.authority())
