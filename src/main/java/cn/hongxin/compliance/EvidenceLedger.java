@@ -66,4 +66,14 @@ class EvidenceLedger {
                 .param("source", source.name()).param("sourceId", sourceId)
                 .update();
     }
+
+    /** Moves every fact of a source to another day (an event re-dated after people signed in). */
+    int redateSource(SourceKind source, long sourceId, LocalDate date) {
+        return jdbc.sql("""
+                        update evidence set evidence_date = :date, recorded_at = :now
+                        where source_kind = :source and source_id = :sourceId and evidence_date <> :date""")
+                .param("date", date).param("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .param("source", source.name()).param("sourceId", sourceId)
+                .update();
+    }
 }

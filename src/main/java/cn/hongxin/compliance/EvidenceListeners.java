@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 import cn.hongxin.brand.EvidenceKind;
 import cn.hongxin.events.AttendanceRecorded;
 import cn.hongxin.events.AttendanceRetracted;
+import cn.hongxin.events.EventCancelled;
 import cn.hongxin.events.EventClosed;
+import cn.hongxin.events.EventRescheduled;
+import cn.hongxin.events.EventService;
 import cn.hongxin.events.LectureGiven;
 import cn.hongxin.events.VolunteerHoursRecorded;
 import cn.hongxin.submissions.SubmissionKind;
@@ -66,6 +69,21 @@ class EvidenceListeners {
     void on(EventClosed e) {
         ledger.record(SourceKind.EVENT, e.eventId(), EvidenceKind.EVENT_HELD, SubjectType.UNIT, e.organiserUnitId(),
                 e.eventTypeCode(), e.date(), BigDecimal.ONE);
+    }
+
+    /**
+     * A cancelled event did not take place: whatever its sign-ins or roll-call had recorded (an event can be
+     * cancelled while under way) counts no more.
+     */
+    @ApplicationModuleListener
+    void on(EventCancelled e) {
+        ledger.removeSource(SourceKind.EVENT, e.eventId());
+    }
+
+    /** An event moved to another day: its evidence moves with it, into the period of the new day. */
+    @ApplicationModuleListener
+    void on(EventRescheduled e) {
+        ledger.redateSource(SourceKind.EVENT, e.eventId(), e.startsAt().atZone(EventService.ZONE).toLocalDate());
     }
 
     /** Type: the submission kind (READING_NOTE, POSTER …); the window follows from the activity date. */

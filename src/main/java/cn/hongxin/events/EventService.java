@@ -851,10 +851,9 @@ public class EventService {
             Set<Long> still = participants.findByEventId(e.getId()).stream().map(Participant::getPersonId)
                     .collect(Collectors.toSet());
             List<Long> told = invitedBefore.stream().filter(still::contains).sorted().toList();
-            if (!told.isEmpty()) {
-                publisher.publishEvent(new EventRescheduled(e.getId(), e.getTitle(), e.getStartsAt(), e.getEndsAt(),
-                        e.getPlace(), startsBefore, placeBefore, told, e.getUpdatedAt()));
-            }
+            // Published also when nobody is to be told: the evidence of walk-ins moves with the event's day.
+            publisher.publishEvent(new EventRescheduled(e.getId(), e.getTitle(), e.getStartsAt(), e.getEndsAt(),
+                    e.getPlace(), startsBefore, placeBefore, told, e.getUpdatedAt()));
         }
         announceInvited(e, invitedBefore);
     }

@@ -1,6 +1,8 @@
 package cn.hongxin.compliance;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,7 +11,9 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 
 import cn.hongxin.events.AttendanceRecorded;
 import cn.hongxin.events.AttendanceStatus;
+import cn.hongxin.events.EventCancelled;
 import cn.hongxin.events.EventClosed;
+import cn.hongxin.events.EventRescheduled;
 import cn.hongxin.submissions.SubmissionKind;
 import cn.hongxin.submissions.SubmissionRejected;
 import cn.hongxin.submissions.SubmissionVerified;
@@ -76,6 +80,41 @@ class EvidenceLedgerTests {
                 .param("id", "%" + submission + "%").update();
         resubmit(submission);
         assertThat(fixtures.evidenceRows(SourceKind.SUBMISSION, submission)).isZero();
+    }
+
+    @Test
+    void aCancelledEventCountsForNobodyAndAReDatedOneMovesItsEvidence() {
+        long cancelled = newId();
+        fixtures.publishAndWait(cancelled, new AttendanceRecorded(cancelled, "REGULAR_PARTY_MEETING", 44L,
+                LocalDate.of(2091, 10, 9), AttendanceStatus.PRESENT));
+        fixtures.publishAndWait(cancelled, new AttendanceRecorded(cancelled, "REGULAR_PARTY_MEETING", 45L,
+                LocalDate.of(2091, 10, 9), AttendanceStatus.LATE));
+        long untouched = newId();
+        fixtures.publishAndWait(untouched, new AttendanceRecorded(untouched, "REGULAR_PARTY_MEETING", 44L,
+                LocalDate.of(2091, 10, 9), AttendanceStatus.PRESENT));
+        assertThat(fixtures.evidenceRows(SourceKind.EVENT, cancelled)).isEqualTo(2);
+
+        EventCancelled cancel = new EventCancelled(cancelled, "支部党员大会", Instant.parse("2091-10-09T01:00:00Z"),
+                List.of(44L, 45L));
+        fixtures.publishAndWait(cancelled, cancel);
+        fixtures.publishAndWait(cancelled, cancel);
+        assertThat(fixtures.evidenceRows(SourceKind.EVENT, cancelled)).isZero();
+        assertThat(fixtures.evidenceRows(SourceKind.EVENT, untouched)).isEqualTo(1);
+
+        // Moved from 9 October to 2 November (Beijing time: 1 November 17:00 UTC is 2 November 01:00).
+        long moved = newId();
+        fixtures.publishAndWait(moved, new AttendanceRecorded(moved, "REGULAR_PARTY_MEETING", 46L,
+                LocalDate.of(2091, 10, 9), AttendanceStatus.PRESENT));
+        fixtures.publishAndWait(moved, new EventRescheduled(moved, "支部党员大会", Instant.parse("2091-11-01T17:00:00Z"),
+                Instant.parse("2091-11-01T19:00:00Z"), "会议室", Instant.parse("2091-10-09T01:00:00Z"), "会议室",
+                List.of(), Instant.parse("2091-10-08T00:00:00Z")));
+        assertThat(evidenceDates(moved)).containsExactly(LocalDate.of(2091, 11, 2));
+        assertThat(evidenceDates(untouched)).containsExactly(LocalDate.of(2091, 10, 9));
+    }
+
+    private List<LocalDate> evidenceDates(long eventId) {
+        return jdbc.sql("select evidence_date from evidence where source_kind = 'EVENT' and source_id = :id")
+                .param("id", eventId).query(LocalDate.class).list();
     }
 
     private void markIncomplete(long id) {
