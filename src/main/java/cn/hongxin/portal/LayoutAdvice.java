@@ -33,6 +33,12 @@ class LayoutAdvice {
         return menu.visibleTo(authorities);
     }
 
+    /** The url of the menu link the page belongs to (highlighted), or null. */
+    @ModelAttribute("activeMenuUrl")
+    String activeMenuUrl(HttpServletRequest request) {
+        return menu.activeUrl(currentPath(request));
+    }
+
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());

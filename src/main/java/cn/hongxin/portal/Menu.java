@@ -63,6 +63,40 @@ class Menu {
                     MenuItem.link("menu.me.password", "bi-key", "/me/password", null),
                     MenuItem.link("menu.me.tokens", "bi-braces", "/me/tokens", "sys:token:use")));
 
+    /**
+     * The menu link a page belongs to: the longest link that is the path or a parent of it, also after dropping
+     * the numeric id segments of the path ({@code /brand/5/programme} belongs to {@code /brand/programme}, not to
+     * {@code /brand}); {@code /} only for the home page itself. Null when no link fits.
+     */
+    String activeUrl(String path) {
+        if (path == null || path.isEmpty()) {
+            return null;
+        }
+        String withoutIds = path.replaceAll("/\\d+(?=/|$)", "");
+        String best = null;
+        for (String url : links(TREE)) {
+            if ((covers(url, path) || covers(url, withoutIds)) && (best == null || url.length() > best.length())) {
+                best = url;
+            }
+        }
+        return best;
+    }
+
+    private static boolean covers(String url, String path) {
+        return url.equals("/") ? path.equals("/") : path.equals(url) || path.startsWith(url + "/");
+    }
+
+    private static List<String> links(List<MenuItem> items) {
+        List<String> out = new java.util.ArrayList<>();
+        for (MenuItem item : items) {
+            if (item.url() != null) {
+                out.add(item.url());
+            }
+            out.addAll(links(item.children()));
+        }
+        return out;
+    }
+
     List<MenuItem> visibleTo(Set<String> authorities) {
         return TREE.stream().map(item -> filter(item, authorities)).filter(java.util.Objects::nonNull).toList();
     }

@@ -19,10 +19,4 @@ public record MenuItem(String labelKey, String icon, String url, String authorit
         return new MenuItem(labelKey, icon, null, null, List.of(children));
     }
 
-    public boolean activeFor(String path) {
-        if (url != null) {
-            return url.equals("/") ? path.equals("/") : path.equals(url) || path.startsWith(url + "/");
-        }
-        return children.stream().anyMatch(c -> c.activeFor(path));
-    }
 }
