@@ -47,6 +47,7 @@ class Event {
     @Version
     private int version;
     private boolean walkInsOpen;
+    private String clientRequestId;
 
     protected Event() {
     }
@@ -121,6 +122,8 @@ class Event {
     String getMinutes() { return minutes; }
     Instant getCreatedAt() { return createdAt; }
     String getCreatedBy() { return createdBy; }
+
+    void requestedAs(String clientRequestId) { this.clientRequestId = clientRequestId; }
     Instant getUpdatedAt() { return updatedAt; }
 
     /** Whether a signed-in person who was not invited may sign in (a walk-in); see {@link EventCategory#walkInsByDefault}. */

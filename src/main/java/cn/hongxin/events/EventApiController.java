@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -108,9 +109,17 @@ class EventApiController {
     }
 
     @PostMapping
-    @Operation(summary = "Schedule an event and invite people (needs event:edit); 201 with Location")
-    ResponseEntity<EventDetailJson> create(@RequestBody EventForm body) {
-        long id = events.schedule(body);
+    @Operation(summary = "Schedule an event and invite people (needs event:edit); 201 with Location. With a header "
+            + "Idempotency-Key (up to 64 characters) a repetition answers 200 with the event the first call scheduled "
+            + "and schedules nothing")
+    ResponseEntity<EventDetailJson> create(
+            @RequestHeader(name = "Idempotency-Key", required = false) String requestId,
+            @RequestBody EventForm body) {
+        EventService.Scheduled scheduled = events.scheduleOnce(body, requestId);
+        long id = scheduled.eventId();
+        if (!scheduled.created()) {
+            return ResponseEntity.ok().location(URI.create("/api/v1/events/" + id)).body(detail(id));
+        }
         return ResponseEntity.created(URI.create("/api/v1/events/" + id)).body(detail(id));
     }
 

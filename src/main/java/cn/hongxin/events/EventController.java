@@ -88,18 +88,24 @@ class EventController {
     }
 
     @PostMapping
-    String create(@ModelAttribute("form") EventForm form, Model model, RedirectAttributes redirect) {
+    String create(@ModelAttribute("form") EventForm form,
+                  @RequestParam(name = "requestId", required = false) String requestId, Model model,
+                  RedirectAttributes redirect) {
         currentUsers.require(Permission.EVENT_EDIT);
         try {
-            long id = events.schedule(form);
-            redirect.addFlashAttribute("flashSuccess", messages.text("event.created", form.title().strip()));
-            return "redirect:/events/" + id;
+            EventService.Scheduled scheduled = events.scheduleOnce(form, requestId);
+            if (scheduled.created()) {
+                redirect.addFlashAttribute("flashSuccess", messages.text("event.created", form.title().strip()));
+            }
+            return "redirect:/events/" + scheduled.eventId();
         } catch (InvalidInputException e) {
             model.addAttribute("fieldErrors", messages.fieldErrors(e.problems()));
             model.addAttribute("formError", messages.text("event.form.refused"));
         } catch (UserFacingException e) {
             model.addAttribute("formError", messages.text(e));
         }
+        // Nothing was scheduled: the corrected form is still the same request.
+        model.addAttribute("requestId", requestId);
         return form(model, form, null);
     }
 
@@ -128,6 +134,9 @@ class EventController {
     private String form(Model model, EventForm form, Long id) {
         model.addAttribute("form", form);
         model.addAttribute("eventId", id);
+        if (id == null && !model.containsAttribute("requestId")) {
+            model.addAttribute("requestId", java.util.UUID.randomUUID().toString());
+        }
         model.addAttribute("types", types.active());
         model.addAttribute("units", units.visibleFor(Permission.EVENT_EDIT));
         model.addAttribute("people", people.search(PersonQuery.all(), 0, 500).getContent());

@@ -17,4 +17,7 @@ interface EventRepository extends JpaRepository<Event, Long>, JpaSpecificationEx
             + " and e.startsAt >= :from and e.startsAt < :to order by e.startsAt asc, e.id asc")
     List<Event> findInvitedBetween(@Param("personId") long personId, @Param("from") java.time.Instant from,
                                    @Param("to") java.time.Instant to);
+
+    /** The event a user scheduled with this form's request id, if any. */
+    java.util.Optional<Event> findByCreatedByAndClientRequestId(String createdBy, String clientRequestId);
 }

@@ -20,12 +20,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.hongxin.organisation.OrgUnitService;
 import cn.hongxin.organisation.OrgUnitView;
@@ -74,12 +77,14 @@ public class EventService {
     private final EventScope scope;
     private final AuditTrail audit;
     private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate transactions;
 
     EventService(EventRepository events, EventTypeRepository types, InviteeRuleRepository rules,
                  ParticipantRepository participants, AttendanceRepository attendances, AttendanceRows attendanceRows,
                  ResolutionRepository resolutions, ContestResultRepository contestResults,
                  VolunteerHoursRepository volunteerHours, OrgUnitService units, PersonService people,
-                 EventScope scope, AuditTrail audit, ApplicationEventPublisher publisher) {
+                 EventScope scope, AuditTrail audit, ApplicationEventPublisher publisher,
+                 PlatformTransactionManager transactionManager) {
         this.events = events;
         this.types = types;
         this.rules = rules;
@@ -94,6 +99,7 @@ public class EventService {
         this.scope = scope;
         this.audit = audit;
         this.publisher = publisher;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     // ---- reading -------------------------------------------------------------------------------
@@ -289,6 +295,47 @@ public class EventService {
     @Transactional
     public long schedule(EventForm form) {
         return schedule(form, true);
+    }
+
+    /** The outcome of {@link #scheduleOnce}: the event and whether this call scheduled it. */
+    public record Scheduled(long eventId, boolean created) {
+    }
+
+    /**
+     * Schedules an event once per request id of its user: the same id sent again (a double click, a retry after
+     * a lost answer, two racing requests) schedules nothing new and answers the first event. A blank id
+     * schedules unconditionally.
+     */
+    public Scheduled scheduleOnce(EventForm form, String requestId) {
+        if (requestId == null || requestId.isBlank()) {
+            return new Scheduled(transactions.execute(tx -> schedule(form, true)), true);
+        }
+        String id = requestId.strip();
+        if (id.length() > 64) {
+            throw new UserFacingException("event.request.invalid");
+        }
+        CurrentUser user = scope.require(Permission.EVENT_EDIT);
+        Optional<Long> earlier = byRequest(user.username(), id);
+        if (earlier.isPresent()) {
+            return new Scheduled(earlier.get(), false);
+        }
+        try {
+            return new Scheduled(transactions.execute(tx -> {
+                long created = schedule(form, true);
+                Event e = events.getReferenceById(created);
+                e.requestedAs(id);
+                events.flush();
+                return created;
+            }), true);
+        } catch (DataIntegrityViolationException e) {
+            // Another request with the same id won the race: answer what it scheduled.
+            return new Scheduled(byRequest(user.username(), id).orElseThrow(() -> e), false);
+        }
+    }
+
+    private Optional<Long> byRequest(String username, String requestId) {
+        return Optional.ofNullable(transactions.execute(tx -> events
+                .findByCreatedByAndClientRequestId(username, requestId).map(Event::getId).orElse(null)));
     }
 
     /**

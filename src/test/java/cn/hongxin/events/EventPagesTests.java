@@ -81,6 +81,62 @@ class EventPagesTests {
     }
 
     @Test
+    void theSameFormSentTwiceOrRacingSchedulesOneEvent() throws Exception {
+        EventFixtures.Branches b = fixtures.branches();
+        String sec = b.studentsSecretary();
+        String form = page(sec, "/events/new");
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("name=\"requestId\" value=\"([0-9a-f-]{36})\"").matcher(form);
+        assertThat(m.find()).as("the new-event form carries a request id").isTrue();
+        String requestId = m.group(1);
+        String title = "双击测试" + System.nanoTime();
+        String start = LocalDateTime.now(EventService.ZONE).plusDays(3).withSecond(0).withNano(0).toString();
+        java.util.concurrent.Callable<String> send = () -> mvc.perform(post("/events").with(accounts.as(sec))
+                        .with(csrf()).param("requestId", requestId)
+                        .param("typeId", String.valueOf(fixtures.typeId("BRANCH_GENERAL_MEETING")))
+                        .param("organiserUnitId", String.valueOf(b.dept().studentsBranch().id()))
+                        .param("title", title).param("startsAt", start).param("place", "教学楼101"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+
+        String first = send.call();
+        String again = send.call();
+        assertThat(again).isEqualTo(first);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var racing = pool.invokeAll(java.util.Collections.nCopies(4, send));
+            for (var f : racing) {
+                assertThat(f.get()).isEqualTo(first);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        long scheduled = accounts.runAs(sec, () -> events.search(
+                EventQuery.all(), 0, 200).getContent().stream()
+                .filter(e -> e.title().equals(title)).count());
+        assertThat(scheduled).isEqualTo(1);
+
+        // A new form is a new request: a second event with the same title is scheduled on purpose.
+        String otherId = java.util.UUID.randomUUID().toString();
+        String other = mvc.perform(post("/events").with(accounts.as(sec)).with(csrf()).param("requestId", otherId)
+                        .param("typeId", String.valueOf(fixtures.typeId("BRANCH_GENERAL_MEETING")))
+                        .param("organiserUnitId", String.valueOf(b.dept().studentsBranch().id()))
+                        .param("title", title).param("startsAt", start).param("place", "教学楼101"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(other).isNotEqualTo(first);
+
+        // An over-long id is refused with a message and schedules nothing.
+        String refused = mvc.perform(post("/events").with(accounts.as(sec)).with(csrf())
+                        .param("requestId", "x".repeat(65))
+                        .param("typeId", String.valueOf(fixtures.typeId("BRANCH_GENERAL_MEETING")))
+                        .param("organiserUnitId", String.valueOf(b.dept().studentsBranch().id()))
+                        .param("title", title + "X").param("startsAt", start).param("place", "教学楼101"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("表单标识无效，请刷新页面后重新填写");
+        assertThat(accounts.runAs(sec, () -> events.search(EventQuery.all(), 0, 200)
+                .getContent().stream().noneMatch(e -> e.title().equals(title + "X")))).isTrue();
+    }
+
+    @Test
     void anotherBranchsSecretaryGetsNotFound() throws Exception {
         EventFixtures.Branches b = fixtures.branches();
         long id = fixtures.schedule(b, "BRANCH_COMMITTEE_MEETING");

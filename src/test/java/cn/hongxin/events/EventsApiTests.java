@@ -173,6 +173,30 @@ class EventsApiTests {
     }
 
     @Test
+    void anIdempotencyKeySchedulesOnceAndAnswersTheFirstEventAgain() throws Exception {
+        EventFixtures.Branches b = fixtures.branches();
+        String sec = b.studentsSecretary();
+        String start = LocalDateTime.now(EventService.ZONE).plusDays(2).withSecond(0).withNano(0).format(LOCAL);
+        String key = java.util.UUID.randomUUID().toString();
+        long before = eventsOf(b);
+        MvcResult first = mvc.perform(post("/api/v1/events").with(api.bearer(sec)).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(eventJson(b, "重试的支委会", start)))
+                .andExpect(status().isCreated()).andReturn();
+        long id = readLong(first, "$.event.id");
+        mvc.perform(post("/api/v1/events").with(api.bearer(sec)).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(eventJson(b, "重试的支委会", start)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Location", "/api/v1/events/" + id))
+                .andExpect(jsonPath("$.event.id").value(id));
+        assertThat(eventsOf(b)).isEqualTo(before + 1);
+        // Without a key every call schedules.
+        mvc.perform(post("/api/v1/events").with(api.bearer(sec))
+                        .contentType(MediaType.APPLICATION_JSON).content(eventJson(b, "重试的支委会", start)))
+                .andExpect(status().isCreated());
+        assertThat(eventsOf(b)).isEqualTo(before + 2);
+    }
+
+    @Test
     void badEventInputAnswersFieldProblemsInTheCallersLanguageAndSavesNothing() throws Exception {
         EventFixtures.Branches b = fixtures.branches();
         String sec = b.studentsSecretary();
