@@ -103,15 +103,17 @@ class DemoDepartment {
     private final AccountService accounts;
     private final PasswordPolicy policy;
     private final DemoEvents activity;
+    private final DemoMentoring mentoring;
 
     DemoDepartment(OrgUnitService units, PersonService people, AcademicCalendar calendar, AccountService accounts,
-                   PasswordPolicy policy, DemoEvents activity) {
+                   PasswordPolicy policy, DemoEvents activity, DemoMentoring mentoring) {
         this.units = units;
         this.people = people;
         this.calendar = calendar;
         this.accounts = accounts;
         this.policy = policy;
         this.activity = activity;
+        this.mentoring = mentoring;
     }
 
     /**
@@ -125,6 +127,7 @@ class DemoDepartment {
         log.info("Demo department loaded: {} teachers, {} students, {} accounts in {} ms", loader.teachers.size(),
                 loader.students.size(), result.size(), (System.nanoTime() - started) / 1_000_000);
         activity.load(loader.roster(), adminUsername);
+        mentoring.load(loader.roster(), adminUsername);
         return result;
     }
 

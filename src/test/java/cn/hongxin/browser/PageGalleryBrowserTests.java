@@ -50,6 +50,8 @@ class PageGalleryBrowserTests {
     cn.hongxin.brand.BrandService brands;
     @Autowired
     cn.hongxin.brand.ProgrammeCatalog catalog;
+    @Autowired
+    cn.hongxin.mentoring.MentoringLedger mentoringLedger;
 
     @BeforeAll
     static void start() {
@@ -92,6 +94,15 @@ class PageGalleryBrowserTests {
                         () -> catalog.measures().get(0).requirements().get(0).id()) + "/behind"),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
         pagesByUser.merge(account("MEMBER").username(), List.of("/me/checklist"),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+
+        long mentoringPair = accountService.runAs(account("GENERAL_SECRETARY").username(),
+                () -> mentoringLedger.visibleRows().get(0).pairId());
+        pagesByUser.merge(account("GENERAL_SECRETARY").username(), List.of("/mentoring", "/mentoring/new",
+                "/mentoring/pairs/" + mentoringPair), (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+        pagesByUser.merge(account("BRANCH_SECRETARY").username(), List.of("/me/mentoring"),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+        pagesByUser.merge(account("MEMBER").username(), List.of("/me/mentoring"),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
 
         List<String> failures = new ArrayList<>();

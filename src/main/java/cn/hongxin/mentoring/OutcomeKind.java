@@ -1,0 +1,6 @@
+package cn.hongxin.mentoring;
+
+/** Why a pair was closed: the student improved, the difficulty was resolved, graduated, moved, or otherwise. */
+public enum OutcomeKind {
+    IMPROVED, RESOLVED, GRADUATED, TRANSFERRED, OTHER
+}
