@@ -103,15 +103,17 @@ class DemoDepartment {
     private final AccountService accounts;
     private final PasswordPolicy policy;
     private final DemoEvents activity;
+    private final DemoOutreach outreach;
 
     DemoDepartment(OrgUnitService units, PersonService people, AcademicCalendar calendar, AccountService accounts,
-                   PasswordPolicy policy, DemoEvents activity) {
+                   PasswordPolicy policy, DemoEvents activity, DemoOutreach outreach) {
         this.units = units;
         this.people = people;
         this.calendar = calendar;
         this.accounts = accounts;
         this.policy = policy;
         this.activity = activity;
+        this.outreach = outreach;
     }
 
     /**
@@ -124,7 +126,9 @@ class DemoDepartment {
         List<DemoAccount> result = accounts.runAs(adminUsername, loader::load);
         log.info("Demo department loaded: {} teachers, {} students, {} accounts in {} ms", loader.teachers.size(),
                 loader.students.size(), result.size(), (System.nanoTime() - started) / 1_000_000);
-        activity.load(loader.roster(), adminUsername);
+        DemoRoster roster = loader.roster();
+        activity.load(roster, adminUsername);
+        outreach.load(roster);
         return result;
     }
 
