@@ -104,9 +104,10 @@ class DemoDepartment {
     private final PasswordPolicy policy;
     private final DemoEvents activity;
     private final DemoMentoring mentoring;
+    private final DemoOutreach outreach;
 
     DemoDepartment(OrgUnitService units, PersonService people, AcademicCalendar calendar, AccountService accounts,
-                   PasswordPolicy policy, DemoEvents activity, DemoMentoring mentoring) {
+                   PasswordPolicy policy, DemoEvents activity, DemoMentoring mentoring, DemoOutreach outreach) {
         this.units = units;
         this.people = people;
         this.calendar = calendar;
@@ -114,6 +115,7 @@ class DemoDepartment {
         this.policy = policy;
         this.activity = activity;
         this.mentoring = mentoring;
+        this.outreach = outreach;
     }
 
     /**
@@ -126,8 +128,10 @@ class DemoDepartment {
         List<DemoAccount> result = accounts.runAs(adminUsername, loader::load);
         log.info("Demo department loaded: {} teachers, {} students, {} accounts in {} ms", loader.teachers.size(),
                 loader.students.size(), result.size(), (System.nanoTime() - started) / 1_000_000);
-        activity.load(loader.roster(), adminUsername);
-        mentoring.load(loader.roster(), adminUsername);
+        DemoRoster roster = loader.roster();
+        activity.load(roster, adminUsername);
+        mentoring.load(roster, adminUsername);
+        outreach.load(roster);
         return result;
     }
 

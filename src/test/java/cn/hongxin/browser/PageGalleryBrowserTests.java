@@ -104,6 +104,9 @@ class PageGalleryBrowserTests {
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
         pagesByUser.merge(account("MEMBER").username(), List.of("/me/mentoring"),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+        pagesByUser.merge(account("BRANCH_SECRETARY").username(), List.of("/outreach/team", "/outreach/team/new",
+                "/outreach/column", "/outreach/column/pieces/new", "/outreach/talks", "/outreach/talks/new"),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
 
         List<String> failures = new ArrayList<>();
         for (String locale : List.of("zh-CN", "en")) {
