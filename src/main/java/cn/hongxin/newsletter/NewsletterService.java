@@ -6,16 +6,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -434,7 +432,7 @@ public class NewsletterService {
                 transactions.executeWithoutResult(status -> issueOnce(id, on, user));
                 audit.record(AuditAction.UPDATE, "newsletter_issue", id, AuditOutcome.SUCCESS, "state=ISSUED");
                 return transactions.execute(status -> view(rows.findIssue(id).orElseThrow()));
-            } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
+            } catch (DataIntegrityViolationException | TransientDataAccessException e) {
                 log.debug("Newsletter number taken meanwhile, attempt {}", attempt, e);
                 last = e;
                 pause(attempt);
@@ -566,8 +564,8 @@ public class NewsletterService {
         return t.length() <= max ? t : t.substring(0, max);
     }
 
+    /** Words that become part of the issue (section names, distribution lines): Chinese, as the issue is printed. */
     private String text(String key, Object... args) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(key, args, key, locale);
+        return messages.getMessage(key, args, key, NewsletterLabels.LOCALE);
     }
 }
