@@ -1,7 +1,6 @@
 package cn.hongxin.newsletter;
 
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -250,8 +249,10 @@ public class NewsletterService {
     }
 
     private String eventText(EventView e) {
-        String when = text("newsletter.item.when", e.startsAt().toLocalDate(), e.place() == null ? "" : e.place(),
-                e.organiserUnitName());
+        LocalDate day = e.startsAt().toLocalDate();
+        String date = text("newsletter.print.date", String.valueOf(day.getYear()), day.getMonthValue(), day.getDayOfMonth());
+        String when = text(e.place() == null || e.place().isBlank() ? "newsletter.item.whenNoPlace" : "newsletter.item.when",
+                date, e.place(), e.organiserUnitName());
         String summary = e.summary() != null && !e.summary().isBlank() ? e.summary().strip() : "";
         return summary.isEmpty() ? when : when + "\n" + summary;
     }
@@ -525,9 +526,6 @@ public class NewsletterService {
                 problems.add(new FieldProblem("periodTo", "newsletter.period.order"));
             } else if (from.plusYears(1).isBefore(to)) {
                 problems.add(new FieldProblem("periodTo", "newsletter.period.tooLong"));
-            }
-            if (from.getYear() < 2000 || to.getYear() > Year.now().getValue() + 5) {
-                problems.add(new FieldProblem("periodFrom", "validation.invalid"));
             }
         }
     }

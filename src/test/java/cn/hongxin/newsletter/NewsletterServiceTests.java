@@ -193,7 +193,7 @@ class NewsletterServiceTests {
                         List.of("学生支部开展志愿服务"));
         NewsletterItemView lectureItem = draft.sections().get(1).items().get(0);
         assertThat(lectureItem.eventId()).isEqualTo(lecture.eventId());
-        assertThat(lectureItem.body()).contains("王堃同志以《学思践悟》为题讲授专题党课。").contains("2025-10-15");
+        assertThat(lectureItem.body()).contains("王堃同志以《学思践悟》为题讲授专题党课。").contains("2025年10月15日");
         assertThat(lectureItem.photoFileIds()).containsExactlyElementsOf(lecture.photoFileIds());
         assertThat(draft.sections().get(2).items().get(0).photoFileIds()).isEqualTo(reading.photoFileIds());
         assertThat(draft.sections().get(0).items().get(0).eventId()).isEqualTo(meeting.eventId());
