@@ -1,0 +1,7 @@
+package cn.hongxin.newsletter;
+
+import cn.hongxin.support.OnPostgres;
+
+@OnPostgres
+class NewsletterPagesPostgresTests extends NewsletterPagesTests {
+}
