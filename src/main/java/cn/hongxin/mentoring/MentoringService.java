@@ -391,7 +391,7 @@ public class MentoringService {
         }
     }
 
-    /** Deletes a help record (its author only) and publishes {@link HelpRecordRetracted}. */
+    /** Deletes a help record of an open pair (its author only) and publishes {@link HelpRecordRetracted}. */
     @Transactional
     public void deleteHelpRecord(long helpRecordId) {
         CurrentUser user = currentUsers.require();
@@ -400,6 +400,9 @@ public class MentoringService {
         StoredPair pair = readable(record.pairId(), user);
         if (user.personId() == null || record.authorPersonId() != user.personId() || !pair.teacher(user.personId())) {
             throw new UserFacingException("mentoring.helpRecord.notAuthor");
+        }
+        if (!pair.open()) {
+            throw new UserFacingException("mentoring.pair.closed");
         }
         store.deleteHelpRecord(helpRecordId);
         events.publishEvent(new HelpRecordRetracted(helpRecordId));

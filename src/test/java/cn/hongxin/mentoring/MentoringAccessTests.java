@@ -187,8 +187,16 @@ class MentoringAccessTests {
 
     @Test
     void theSensitiveColumnsHoldNoPlaintext() {
+        assertThatThrownBy(() -> accounts.runAs(c.partnerAccount(), () -> mentoring.close(pairId, new PairClosure(
+                MentoringService.today(), OutcomeKind.IMPROVED, "x")))).isInstanceOf(
+                org.springframework.security.access.AccessDeniedException.class);
         accounts.runAs(c.leadAccount(), () -> mentoring.close(pairId, new PairClosure(MentoringService.today(),
                 OutcomeKind.IMPROVED, "成绩回升，已获助学金，情绪明显好转")));
+        // A closed pair's record stays as it is.
+        assertThatThrownBy(() -> fixtures.logHelp(c.leadAccount(), pairId, "结束后补记"))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("mentoring.pair.closed");
+        assertThatThrownBy(() -> accounts.runAs(c.leadAccount(), () -> mentoring.deleteHelpRecord(help.id())))
+                .isInstanceOf(UserFacingException.class);
         Map<String, Object> pair = jdbc.queryForMap(
                 "select care_needs_enc, goals_enc, outcome_enc from mentoring_pair where id = ?", pairId);
         Map<String, Object> record = jdbc.queryForMap(
