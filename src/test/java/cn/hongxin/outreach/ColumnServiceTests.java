@@ -37,6 +37,8 @@ class ColumnServiceTests {
     TeamService team;
     @Autowired
     TestAccounts accounts;
+    @Autowired
+    ColumnNewsletterSource newsletterSource;
 
     OutreachFixtures.Dept dept;
     long author;
@@ -201,5 +203,22 @@ class ColumnServiceTests {
         assertThatThrownBy(() -> accounts.runAs(dept.member(), () -> column.get(p.id())))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(as(() -> column.get(p.id())).state()).isEqualTo(PieceState.PLANNED);
+    }
+
+    @Test
+    void publishedPiecesAreOfferedToNewsletterDraftsOfTheirUnit() {
+        ColumnPieceView p = planned("冬季流感与疫苗");
+        planned("尚未刊发的稿件"); // planned only: not offered
+        as(() -> column.attach(p.id(), "流感.pdf", OutreachFixtures.pdf()));
+        move(p.id(), PieceState.WRITTEN, null, null);
+        move(p.id(), PieceState.PUBLISHED, null, TODAY.minusDays(1));
+        String path = dept.units().teachersBranch().path();
+        assertThat(newsletterSource.publishedBetween(path, TODAY.minusDays(7), TODAY))
+                .extracting(cn.hongxin.newsletter.NewsletterArticle::id, cn.hongxin.newsletter.NewsletterArticle::title,
+                        cn.hongxin.newsletter.NewsletterArticle::publishedOn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(p.id(), "冬季流感与疫苗", TODAY.minusDays(1)));
+        assertThat(newsletterSource.publishedBetween(path, TODAY, TODAY)).isEmpty();
+        assertThat(newsletterSource.publishedBetween(dept.units().studentsBranch().path(), TODAY.minusDays(7), TODAY))
+                .isEmpty();
     }
 }
