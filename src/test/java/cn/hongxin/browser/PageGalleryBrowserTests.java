@@ -50,6 +50,8 @@ class PageGalleryBrowserTests {
     cn.hongxin.brand.BrandService brands;
     @Autowired
     cn.hongxin.brand.ProgrammeCatalog catalog;
+    @Autowired
+    cn.hongxin.newsletter.NewsletterService newsletters;
 
     @BeforeAll
     static void start() {
@@ -92,6 +94,14 @@ class PageGalleryBrowserTests {
                         () -> catalog.measures().get(0).requirements().get(0).id()) + "/behind"),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
         pagesByUser.merge(account("MEMBER").username(), List.of("/me/checklist"),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+
+        List<cn.hongxin.newsletter.NewsletterSummary> newsletterIssues = accountService.runAs(
+                account("GENERAL_SECRETARY").username(), () -> newsletters.list(null));
+        long issuedNewsletter = newsletterIssues.stream().filter(n -> n.number() != null).findFirst().orElseThrow().id();
+        pagesByUser.merge(account("GENERAL_SECRETARY").username(), List.of("/newsletter",
+                        "/newsletter/" + newsletterIssues.get(0).id(), "/newsletter/" + issuedNewsletter,
+                        "/site/newsletters", "/site/newsletters/" + issuedNewsletter),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
 
         List<String> failures = new ArrayList<>();
