@@ -105,9 +105,11 @@ class DemoDepartment {
     private final DemoEvents activity;
     private final DemoMentoring mentoring;
     private final DemoOutreach outreach;
+    private final DemoNewsletters newsletters;
 
     DemoDepartment(OrgUnitService units, PersonService people, AcademicCalendar calendar, AccountService accounts,
-                   PasswordPolicy policy, DemoEvents activity, DemoMentoring mentoring, DemoOutreach outreach) {
+                   PasswordPolicy policy, DemoEvents activity, DemoMentoring mentoring, DemoOutreach outreach,
+                   DemoNewsletters newsletters) {
         this.units = units;
         this.people = people;
         this.calendar = calendar;
@@ -116,6 +118,7 @@ class DemoDepartment {
         this.activity = activity;
         this.mentoring = mentoring;
         this.outreach = outreach;
+        this.newsletters = newsletters;
     }
 
     /**
@@ -132,6 +135,7 @@ class DemoDepartment {
         activity.load(roster, adminUsername);
         mentoring.load(roster, adminUsername);
         outreach.load(roster);
+        newsletters.load(roster);
         return result;
     }
 

@@ -52,6 +52,8 @@ class PageGalleryBrowserTests {
     cn.hongxin.brand.ProgrammeCatalog catalog;
     @Autowired
     cn.hongxin.mentoring.MentoringLedger mentoringLedger;
+    @Autowired
+    cn.hongxin.newsletter.NewsletterService newsletters;
 
     @BeforeAll
     static void start() {
@@ -106,6 +108,13 @@ class PageGalleryBrowserTests {
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
         pagesByUser.merge(account("BRANCH_SECRETARY").username(), List.of("/outreach/team", "/outreach/team/new",
                 "/outreach/column", "/outreach/column/pieces/new", "/outreach/talks", "/outreach/talks/new"),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+        List<cn.hongxin.newsletter.NewsletterSummary> newsletterIssues = accountService.runAs(
+                account("GENERAL_SECRETARY").username(), () -> newsletters.list(null));
+        long issuedNewsletter = newsletterIssues.stream().filter(n -> n.number() != null).findFirst().orElseThrow().id();
+        pagesByUser.merge(account("GENERAL_SECRETARY").username(), List.of("/newsletter",
+                        "/newsletter/" + newsletterIssues.get(0).id(), "/newsletter/" + issuedNewsletter,
+                        "/site/newsletters", "/site/newsletters/" + issuedNewsletter),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
 
         List<String> failures = new ArrayList<>();
