@@ -2,6 +2,7 @@ package cn.hongxin.events;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -18,6 +19,22 @@ class AttendanceRows {
 
     record Row(AttendanceStatus status, String reason, Instant recordedAt, String recordedBy,
                AttendanceSource source) {
+    }
+
+    /**
+     * What a sign-in needs to know about an event and one person, read with one statement: the fields the phone
+     * shows and the checks use, the type's code (for {@code AttendanceRecorded}), whether the person is invited, and
+     * their attendance status ({@code null} without one). The QR sign-in path reads this instead of loading the
+     * event, its type, the invitation and the attendance one by one through JPA: profiling the sign-in benchmark
+     * (docs/benchmarks.md) found those loads among the largest costs of a sign-in.
+     */
+    record Target(long eventId, String title, Instant startsAt, Instant endsAt, String place,
+                  String organiserUnitName, String organiserUnitPath, boolean walkInsOpen, EventState state,
+                  String typeCode, boolean invited, AttendanceStatus attendance) {
+
+        boolean signedIn() {
+            return attendance != null && attendance.attended();
+        }
     }
 
     private final JdbcClient jdbc;
@@ -48,6 +65,27 @@ class AttendanceRows {
             // H2 may report the conflict with a concurrent, just-committed insert instead of skipping it.
             return false;
         }
+    }
+
+    Optional<Target> target(long eventId, long personId) {
+        return jdbc.sql("""
+                        select e.title, e.starts_at, e.ends_at, e.place, e.organiser_unit_name, e.organiser_unit_path,
+                               e.walk_ins_open, e.state, t.code,
+                               (select count(*) from event_participant p where p.event_id = e.id and p.person_id = ?),
+                               (select a.status from attendance a where a.event_id = e.id and a.person_id = ?)
+                        from event e join event_type t on t.id = e.type_id
+                        where e.id = ?""")
+                .params(personId, personId, eventId)
+                .query((rs, n) -> new Target(eventId, rs.getString(1), instant(rs.getObject(2, OffsetDateTime.class)),
+                        instant(rs.getObject(3, OffsetDateTime.class)), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getBoolean(7), EventState.valueOf(rs.getString(8)), rs.getString(9),
+                        rs.getLong(10) > 0,
+                        rs.getString(11) == null ? null : AttendanceStatus.valueOf(rs.getString(11))))
+                .optional();
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
     }
 
     Optional<Row> find(long eventId, long personId) {

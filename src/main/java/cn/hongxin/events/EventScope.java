@@ -66,6 +66,11 @@ class EventScope {
     }
 
     boolean within(CurrentUser user, Permission permission, Event event) {
-        return user.has(permission) && event.getOrganiserUnitPath().startsWith(prefix(user));
+        return within(user, permission, event.getOrganiserUnitPath());
+    }
+
+    /** As above, for an event known by its organiser unit's path. */
+    boolean within(CurrentUser user, Permission permission, String organiserUnitPath) {
+        return user.has(permission) && organiserUnitPath.startsWith(prefix(user));
     }
 }

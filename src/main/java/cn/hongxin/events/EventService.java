@@ -438,14 +438,25 @@ public class EventService {
      */
     @Transactional
     public AttendanceView signIn(long eventId, long personId, AttendanceSource source) {
+        return signIn(attendanceRows.target(eventId, personId).orElseThrow(() -> new NotFoundException("event", eventId)),
+                personId, source);
+    }
+
+    /**
+     * As {@link #signIn(long, long, AttendanceSource)}, with the event and the person's invitation as read by
+     * {@link AttendanceRows#target} in the caller's transaction (the QR confirmation reads it once for both).
+     */
+    @Transactional
+    AttendanceView signIn(AttendanceRows.Target e, long personId, AttendanceSource source) {
         CurrentUser user = scope.user();
-        Event e = events.findById(eventId).orElseThrow(() -> new NotFoundException("event", eventId));
-        boolean organiser = scope.within(user, Permission.EVENT_EDIT, e);
+        long eventId = e.eventId();
+        boolean organiser = scope.within(user, Permission.EVENT_EDIT, e.organiserUnitPath());
         boolean self = Objects.equals(user.personId(), personId);
-        boolean invited = participants.existsByEventIdAndPersonId(eventId, personId);
-        boolean walkIn = !invited && self && e.isWalkInsOpen();
+        boolean invited = e.invited();
+        boolean walkIn = !invited && self && e.walkInsOpen();
         if (!organiser && !(self && invited) && !walkIn) {
-            if (self && (scope.within(user, Permission.EVENT_VIEW, e) || visibleTo(user, e))) {
+            if (self && (scope.within(user, Permission.EVENT_VIEW, e.organiserUnitPath())
+                    || events.findById(eventId).filter(event -> visibleTo(user, event)).isPresent())) {
                 throw new UserFacingException("event.signIn.notInvited");
             }
             throw new NotFoundException("event", eventId);
@@ -453,21 +464,22 @@ public class EventService {
         if (!invited && !walkIn) {
             throw new UserFacingException("event.signIn.notInvited");
         }
-        if (!e.getState().open()) {
+        if (!e.state().open()) {
             throw new UserFacingException("event.signIn.closed");
         }
         if (walkIn) {
             attendanceRows.addWalkIn(eventId, personId, user.displayName());
         }
-        AttendanceStatus status = Instant.now().isAfter(e.getStartsAt().plus(LATE_AFTER))
+        AttendanceStatus status = Instant.now().isAfter(e.startsAt().plus(LATE_AFTER))
                 ? AttendanceStatus.LATE : AttendanceStatus.PRESENT;
-        String typeCode = typeOf(e).getCode();
+        String typeCode = e.typeCode();
         // Microseconds: what both databases keep, so the answer equals what a later read finds.
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         boolean inserted = attendanceRows.insertIfAbsent(eventId, personId, status, null, user.username(), source, now);
         boolean written = inserted || attendanceRows.upgradeAbsent(eventId, personId, status, user.username(), source);
         if (written) {
-            publisher.publishEvent(new AttendanceRecorded(eventId, typeCode, personId, date(e), status));
+            publisher.publishEvent(new AttendanceRecorded(eventId, typeCode, personId,
+                    e.startsAt().atZone(ZONE).toLocalDate(), status));
         }
         if (inserted) {
             // This request wrote the row: answer it without reading it back (one statement less per sign-in).

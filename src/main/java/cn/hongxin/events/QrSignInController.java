@@ -1,10 +1,17 @@
 package cn.hongxin.events;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +20,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.HtmlUtils;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import cn.hongxin.shared.UserFacingException;
 
@@ -25,14 +37,36 @@ import cn.hongxin.shared.UserFacingException;
 @Controller
 class QrSignInController {
 
+    private static final String PAGE = "events/signin";
+    /** Stand-ins for the per-request parts of a cached phone page: letters only, unchanged by HTML or URL encoding. */
+    private static final String TOKEN_MARK = "hxQrSignInTokenMark";
+    private static final String CSRF_MARK = "hxQrSignInCsrfMark";
+    private static final Pattern CSRF_VALUE = Pattern.compile("(name=\"_csrf\"[^>]*value=\")([^\"]*)(\")");
+    /** What a token we issued looks like (a forged one never reaches a cached page: it is refused first). */
+    private static final Pattern PLAIN_TOKEN = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+    private static final int MAX_PAGES = 512;
+
     private final QrSignInService qr;
     private final EventService events;
     private final EventPageMessages messages;
+    private final ThymeleafViewResolver views;
+    /**
+     * The phone's scan and answer pages as rendered by the template, keyed by what they show (language, event, the
+     * state of the sign-in), with the scanned token and the CSRF token left as marks; each request fills in its own.
+     * A whole meeting scans the same code at once, so every phone but the first is answered without a template
+     * render, which was the largest cost of a sign-in (docs/benchmarks.md).
+     */
+    private final Map<PageKey, String> pages = new ConcurrentHashMap<>();
 
-    QrSignInController(QrSignInService qr, EventService events, EventPageMessages messages) {
+    private record PageKey(Locale locale, QrSignInService.Preview preview, boolean done, String doneText) {
+    }
+
+    QrSignInController(QrSignInService qr, EventService events, EventPageMessages messages,
+                       ThymeleafViewResolver views) {
         this.qr = qr;
         this.events = events;
         this.messages = messages;
+        this.views = views;
     }
 
     @GetMapping("/events/{id}/projector")
@@ -100,12 +134,16 @@ class QrSignInController {
     String scan(@RequestParam(name = "t", required = false) String token, Model model, HttpServletRequest request,
                 HttpServletResponse response) {
         model.addAttribute("token", token);
+        QrSignInService.Preview preview;
         try {
-            model.addAttribute("preview", qr.preview(token, QrSignInGraceFilter.notedBeforeLogin(request, token)));
+            preview = qr.preview(token, QrSignInGraceFilter.notedBeforeLogin(request, token));
         } catch (UserFacingException e) {
             refuse(model, response, e);
+            return PAGE;
         }
-        return "events/signin";
+        model.addAttribute("preview", preview);
+        return page(new PageKey(RequestContextUtils.getLocale(request), preview, false, null), token, model, request,
+                response);
     }
 
     @PostMapping("/signin")
@@ -113,17 +151,82 @@ class QrSignInController {
                    @RequestParam(required = false) String eventId, Model model, HttpServletRequest request,
                    HttpServletResponse response) {
         model.addAttribute("token", token);
+        QrSignInService.Confirmed done;
         try {
-            QrSignInService.Confirmed done = qr.confirm(token, EventController.longOrNull(eventId),
+            done = qr.confirm(token, EventController.longOrNull(eventId),
                     QrSignInGraceFilter.notedBeforeLogin(request, token));
-            model.addAttribute("done", done.attendance());
-            model.addAttribute("preview", done.event());
-            model.addAttribute("doneText", messages.text(done.attendance().newlyRecorded() ? "event.qr.done"
-                    : "event.qr.already"));
         } catch (UserFacingException e) {
             refuse(model, response, e);
+            return PAGE;
         }
-        return "events/signin";
+        String doneText = messages.text(done.attendance().newlyRecorded() ? "event.qr.done" : "event.qr.already");
+        model.addAttribute("done", done.attendance());
+        model.addAttribute("preview", done.event());
+        model.addAttribute("doneText", doneText);
+        return page(new PageKey(RequestContextUtils.getLocale(request), done.event(), true, doneText), token, model,
+                request, response);
+    }
+
+    /**
+     * Answers with the cached page of {@code key}, rendering it once through the template (with marks for the token
+     * and the CSRF token) when it is not cached yet; returns null when it wrote the answer, else the view to render
+     * as usual (a token of unexpected shape, a page whose CSRF field cannot be filled in).
+     */
+    private String page(PageKey key, String token, Model model, HttpServletRequest request,
+                        HttpServletResponse response) {
+        if (token == null || !PLAIN_TOKEN.matcher(token).matches()) {
+            return PAGE;
+        }
+        try {
+            String page = pages.get(key);
+            if (page == null) {
+                page = render(key.locale(), model, request, response);
+                if (page == null) {
+                    return PAGE;
+                }
+                if (pages.size() >= MAX_PAGES) {
+                    pages.clear();
+                }
+                pages.put(key, page);
+            }
+            String html = page.replace(TOKEN_MARK, token);
+            if (html.contains(CSRF_MARK)) {
+                if (!(request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf)) {
+                    return PAGE;
+                }
+                html = html.replace(CSRF_MARK, HtmlUtils.htmlEscape(csrf.getToken()));
+            }
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write(html);
+            return null;
+        } catch (Exception e) {
+            throw new IllegalStateException("the sign-in page could not be written", e);
+        }
+    }
+
+    /** The page rendered by the template with marks in place of the token and the CSRF token; null if unusable. */
+    private String render(Locale locale, Model model, HttpServletRequest request, HttpServletResponse response)
+            throws Exception {
+        View view = views.resolveViewName(PAGE, locale);
+        if (view == null) {
+            return null;
+        }
+        Map<String, Object> marked = new java.util.HashMap<>(model.asMap());
+        marked.put("token", TOKEN_MARK);
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        view.render(marked, request, captured);
+        captured.getWriter().flush();
+        String encoding = captured.getCharacterEncoding();
+        String html = new String(captured.getContentAsByteArray(),
+                encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding));
+        Matcher csrf = CSRF_VALUE.matcher(html);
+        StringBuilder out = new StringBuilder();
+        while (csrf.find()) {
+            csrf.appendReplacement(out, Matcher.quoteReplacement(csrf.group(1) + CSRF_MARK + csrf.group(3)));
+        }
+        csrf.appendTail(out);
+        html = out.toString();
+        return html.contains(TOKEN_MARK) ? html : null;
     }
 
     private void refuse(Model model, HttpServletResponse response, UserFacingException e) {

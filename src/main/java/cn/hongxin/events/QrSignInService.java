@@ -90,7 +90,6 @@ public class QrSignInService {
     }
 
     /** Checks the token and says what the member is about to sign in to; records nothing. */
-    @Transactional(readOnly = true)
     public Preview preview(String token) {
         return preview(token, false);
     }
@@ -99,21 +98,26 @@ public class QrSignInService {
      * As {@link #preview(String)}; {@code afterLogin}: this phone's session held the token while it was valid and
      * was then sent to log in, so the login grace of ADR 0006 applies.
      */
-    @Transactional(readOnly = true)
     public Preview preview(String token, boolean afterLogin) {
         long eventId = tokens.verify(token, null, afterLogin);
         Long personId = personOfCaller();
-        Event e = eventRepository.findById(eventId).orElseThrow(() -> new UserFacingException("event.qr.token.invalid"));
-        boolean walkIn = !participants.existsByEventIdAndPersonId(eventId, personId);
-        if (walkIn && !e.isWalkInsOpen()) {
+        // One statement, no transaction: the page only shows what it read (the confirmation decides).
+        AttendanceRows.Target e = attendanceRows.target(eventId, personId)
+                .orElseThrow(() -> new UserFacingException("event.qr.token.invalid"));
+        boolean walkIn = !e.invited();
+        if (walkIn && !e.walkInsOpen()) {
             throw new UserFacingException("event.qr.notInvited");
         }
-        if (!e.getState().open()) {
+        if (!e.state().open()) {
             throw new UserFacingException("event.signIn.closed");
         }
-        boolean signedIn = attendanceRows.find(eventId, personId).filter(a -> a.status().attended()).isPresent();
-        return new Preview(eventId, e.getTitle(), local(e.getStartsAt()), local(e.getEndsAt()), e.getPlace(),
-                e.getOrganiserUnitName(), signedIn, walkIn && !signedIn);
+        boolean signedIn = e.signedIn();
+        return preview(e, signedIn, walkIn && !signedIn);
+    }
+
+    private static Preview preview(AttendanceRows.Target e, boolean signedIn, boolean walkIn) {
+        return new Preview(e.eventId(), e.title(), local(e.startsAt()), local(e.endsAt()), e.place(),
+                e.organiserUnitName(), signedIn, walkIn);
     }
 
     /**
@@ -131,14 +135,14 @@ public class QrSignInService {
         long eventId = tokens.verify(token, expectedEventId, afterLogin);
         Long personId = personOfCaller();
         AttendanceView attendance;
+        AttendanceRows.Target e;
         try {
-            attendance = events.signIn(eventId, personId, AttendanceSource.QR);
+            e = attendanceRows.target(eventId, personId).orElseThrow(() -> new NotFoundException("event", eventId));
+            attendance = events.signIn(e, personId, AttendanceSource.QR);
         } catch (NotFoundException notVisible) {
             throw new UserFacingException("event.qr.notInvited");
         }
-        Event e = eventRepository.findById(eventId).orElseThrow(() -> new NotFoundException("event", eventId));
-        return new Confirmed(new Preview(eventId, e.getTitle(), local(e.getStartsAt()), local(e.getEndsAt()),
-                e.getPlace(), e.getOrganiserUnitName(), true, false), attendance);
+        return new Confirmed(preview(e, true, false), attendance);
     }
 
     private Long personOfCaller() {
