@@ -27,6 +27,9 @@ import cn.hongxin.shared.NotFoundException;
  * one SQL statement over the evidence table and the organisation's read-model views (subject_person,
  * subject_post, subject_unit), on H2 and PostgreSQL alike. Evidence counts when it is of one of the requirement's
  * selectors, dated inside the window (or else the period) and not after the day evaluated as of.
+ * {@link #evaluateAll} evaluates many requirements in two statements, one for all the person requirements and one
+ * for all the unit requirements; each requirement is still evaluated for all its subjects by set-based SQL, as a
+ * branch of the statement.
  * <p>
  * Subjects: PERSON, each active person in the scope whose party or administrative unit lies in the scope unit's
  * subtree and who passes the filters (political status, person type, a post held on that day); PARTY_LEADER,
@@ -70,27 +73,76 @@ public class ComplianceEngine {
     }
 
     private RequirementEvaluation evaluate(RequirementDefinition requirement, Frame frame, Paths paths, LocalDate asOf) {
-        Period period = frame.period();
-        if (!frame.applicable()) {
-            return new RequirementEvaluation(requirement, period, frame.opensOn(), frame.closesOn(), asOf, false,
-                    List.of());
+        return evaluate(List.of(new Job(0, requirement, frame, paths)), asOf).get(0);
+    }
+
+    /** One requirement of a batch: its number in the statement, its dates and its paths. */
+    private record Job(int index, RequirementDefinition requirement, Frame frame, Paths paths) {
+
+        boolean persons() {
+            return requirement.subject() == SubjectKind.PERSON || requirement.subject() == SubjectKind.PARTY_LEADER;
         }
-        Statement st = statement(requirement, frame, paths, asOf, null, false);
-        log.debug("{}: {}", requirement.code(), st.sql());
-        Verdict unmet = frame.unmet(asOf);
-        BigDecimal threshold = requirement.threshold();
-        boolean sum = requirement.quantity() == QuantityKind.SUM_HOURS;
-        SubjectType type = st.subjectType();
-        List<SubjectVerdict> subjects = jdbc.sql(st.sql()).query((rs, i) -> {
+
+        boolean hours() {
+            return requirement.quantity() == QuantityKind.SUM_HOURS;
+        }
+    }
+
+    /**
+     * Evaluates a batch of requirements: one statement for all the person requirements, one for all the unit
+     * requirements; each requirement is a branch of the statement's union, evaluated for all its subjects.
+     */
+    private List<RequirementEvaluation> evaluate(List<Job> jobs, LocalDate asOf) {
+        List<List<SubjectVerdict>> subjects = new ArrayList<>();
+        List<Job> persons = new ArrayList<>();
+        List<Job> units = new ArrayList<>();
+        for (Job job : jobs) {
+            subjects.add(new ArrayList<>());
+            if (job.frame().applicable()) {
+                (job.persons() ? persons : units).add(job);
+            }
+        }
+        if (!persons.isEmpty()) {
+            read(personStatement(persons, asOf, false), jobs, subjects, SubjectType.PERSON, asOf);
+        }
+        if (!units.isEmpty()) {
+            StringBuilder sql = new StringBuilder();
+            for (Job job : units) {
+                if (!sql.isEmpty()) {
+                    sql.append(" union all ");
+                }
+                sql.append(unitStatement(job, asOf, false));
+            }
+            read(sql.toString(), jobs, subjects, SubjectType.UNIT, asOf);
+        }
+        List<RequirementEvaluation> result = new ArrayList<>();
+        for (Job job : jobs) {
+            Frame frame = job.frame();
+            result.add(new RequirementEvaluation(job.requirement(), frame.period(), frame.opensOn(), frame.closesOn(),
+                    asOf, frame.applicable(), subjects.get(job.index())));
+        }
+        return result;
+    }
+
+    /** Runs a batch statement (columns req, subject_id, branch_id, n, total) and sorts its rows by requirement. */
+    private void read(String sql, List<Job> jobs, List<List<SubjectVerdict>> subjects, SubjectType type,
+                      LocalDate asOf) {
+        log.debug("{}: {}", jobs.size() == 1 ? jobs.get(0).requirement().code() : jobs.size() + " requirements", sql);
+        Verdict[] unmet = new Verdict[jobs.size()];
+        for (Job job : jobs) {
+            unmet[job.index()] = job.frame().unmet(asOf);
+        }
+        jdbc.sql(sql).query((ResultSet rs) -> {
+            Job job = jobs.get(rs.getInt("req"));
             long count = rs.getLong("n");
-            BigDecimal total = rs.getBigDecimal("total");
-            BigDecimal progress = sum ? total : BigDecimal.valueOf(count);
+            BigDecimal total = job.hours() ? rs.getBigDecimal("total") : BigDecimal.valueOf(count);
+            BigDecimal progress = job.hours() ? total : BigDecimal.valueOf(count);
             long branch = rs.getLong("branch_id");
             Long branchId = rs.wasNull() ? null : branch;
-            return new SubjectVerdict(type, rs.getLong("subject_id"), branchId, count, total, progress,
-                    progress.compareTo(threshold) >= 0 ? Verdict.MET : unmet);
-        }).list();
-        return new RequirementEvaluation(requirement, period, frame.opensOn(), frame.closesOn(), asOf, true, subjects);
+            subjects.get(job.index()).add(new SubjectVerdict(type, rs.getLong("subject_id"), branchId, count, total,
+                    progress, progress.compareTo(job.requirement().threshold()) >= 0 ? Verdict.MET
+                    : unmet[job.index()]));
+        });
     }
 
     /**
@@ -107,9 +159,11 @@ public class ComplianceEngine {
         if (!frame.applicable() || unmet == Verdict.NOT_YET_DUE) {
             return new BehindPage(List.of(), 0, p, s);
         }
-        Statement st = statement(requirement, frame, paths(requirement, subtreeUnitId), asOf, null, true);
-        String progress = requirement.quantity() == QuantityKind.SUM_HOURS ? "q.total" : "q.n";
-        String where = " from (" + st.sql() + ") q where " + progress + " < :threshold";
+        Job job = new Job(0, requirement, frame, paths(requirement, subtreeUnitId));
+        SubjectType type = job.persons() ? SubjectType.PERSON : SubjectType.UNIT;
+        String statement = job.persons() ? personStatement(List.of(job), asOf, true) : unitStatement(job, asOf, true);
+        String progress = job.hours() ? "q.total" : "q.n";
+        String where = " from (" + statement + ") q where " + progress + " < :threshold";
         Map<String, Object> params = new HashMap<>();
         params.put("threshold", requirement.threshold());
         long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
@@ -121,7 +175,7 @@ public class ComplianceEngine {
                     long branch = rs.getLong("branch_id");
                     Long branchId = rs.wasNull() ? null : branch;
                     BigDecimal prog = sum ? rs.getBigDecimal("total") : BigDecimal.valueOf(rs.getLong("n"));
-                    return new BehindRow(st.subjectType(), rs.getLong("subject_id"), rs.getString("name"), branchId,
+                    return new BehindRow(type, rs.getLong("subject_id"), rs.getString("name"), branchId,
                             rs.getString("unit_name"), prog, requirement.threshold(), unmet);
                 }).list();
         return new BehindPage(rows, total, p, s);
@@ -243,12 +297,12 @@ public class ComplianceEngine {
                                                    LocalDate asOf) {
         CompliancePeriods.Snapshot calendar = periods.snapshot();
         Map<Long, String> known = new HashMap<>();
-        List<RequirementEvaluation> result = new ArrayList<>();
+        List<Job> jobs = new ArrayList<>();
         for (RequirementDefinition r : requirements) {
             calendar.containing(r.period(), asOf).ifPresent(p ->
-                    result.add(evaluate(r, frame(r, p, calendar), paths(r, subtreeUnitId, known), asOf)));
+                    jobs.add(new Job(jobs.size(), r, frame(r, p, calendar), paths(r, subtreeUnitId, known))));
         }
-        return result;
+        return jobs.isEmpty() ? List.of() : evaluate(jobs, asOf);
     }
 
     private static boolean matches(RequirementDefinition r, EvidenceItem e) {
@@ -339,61 +393,111 @@ public class ComplianceEngine {
         return path;
     }
 
-    private record Statement(String sql, SubjectType subjectType) {
+    /**
+     * The statement evaluating person requirements, one branch of a union per requirement, giving per requirement
+     * and subject: req (the job's number), subject_id, branch_id, n (evidence rows), total (sum of quantities,
+     * hours requirements only) and, with names, name, name_sort and unit_name.
+     * <p>
+     * Shape: the subjects in scope (n = 0) and the requirement's evidence grouped by person are stacked and
+     * grouped once more by requirement and person; a group without a subject row (evidence of someone out of
+     * scope) is dropped. No join between the evidence and the people: PostgreSQL reads each requirement's slice
+     * of the covering index once and aggregates it before touching the people, and H2, whose only join is a
+     * nested loop, would otherwise search the evidence once per person. For a part of the organisation the
+     * evidence is also restricted to the people in scope first (an IN list), so that a branch's page reads only
+     * its people's rows. Values are literals (dates, codes quoted, paths checked to be digits and slashes):
+     * PostgreSQL would otherwise switch to a generic plan after five executions, blind to the date range and the
+     * path prefixes.
+     */
+    private String personStatement(List<Job> jobs, LocalDate asOf, boolean names) {
+        StringBuilder sql = new StringBuilder("select x.req as req, x.subject_id as subject_id,"
+                + " max(x.branch_id) as branch_id, max(x.n) as n, coalesce(max(x.total), 0) as total");
+        if (names) {
+            sql.append(", max(x.name) as name, max(x.name_sort) as name_sort, max(x.unit_name) as unit_name");
+        }
+        sql.append(" from (");
+        boolean first = true;
+        for (Job job : jobs) {
+            RequirementDefinition r = job.requirement();
+            String scope = personScope(r, job.paths(), asOf);
+            if (!first) {
+                sql.append(" union all ");
+            }
+            first = false;
+            sql.append("select ").append(job.index()).append(" as req, s.person_id as subject_id,"
+                    + " s.branch_id as branch_id, 0 as n, cast(null as numeric(12, 2)) as total, 1 as asked");
+            if (names) {
+                sql.append(", s.name as name, s.name_sort as name_sort, (select bu.name from subject_unit bu"
+                        + " where bu.unit_id = s.branch_id) as unit_name");
+            }
+            sql.append(" from subject_person s where ").append(scope);
+            if (r.evidence().isEmpty()) {
+                continue;
+            }
+            sql.append(" union all select ").append(job.index()).append(", ev.subject_id, cast(null as bigint),"
+                    + " count(*), ").append(job.hours() ? "sum(ev.quantity)" : "cast(null as numeric(12, 2))")
+                    .append(", 0");
+            if (names) {
+                sql.append(", cast(null as varchar(200)), cast(null as varchar(200)), cast(null as varchar(200))");
+            }
+            sql.append(" from evidence ev where ev.subject_kind = 'P' and ").append(evidenceFilter(r, job.frame(), asOf));
+            if (!wholeOrganisation(job.paths())) {
+                sql.append(" and ev.subject_id in (select s.person_id from subject_person s where ").append(scope)
+                        .append(")");
+            }
+            sql.append(" group by ev.subject_id");
+        }
+        return sql.append(") x group by x.req, x.subject_id having max(x.asked) = 1").toString();
+    }
+
+    /** True when neither the scope's unit nor the evaluated subtree is below a top-level unit. */
+    private static boolean wholeOrganisation(Paths paths) {
+        return (paths.scope() == null || paths.scope().matches("/[0-9]+/"))
+                && (paths.subtree() == null || paths.subtree().matches("/[0-9]+/"));
+    }
+
+    /** The people a person requirement asks, as a condition on subject_person s. */
+    private static String personScope(RequirementDefinition r, Paths paths, LocalDate asOf) {
+        StringBuilder sql = new StringBuilder("s.active = true");
+        // Inside a unit that lies inside the other means inside both: one test of the deeper path is enough.
+        String scope = paths.scope();
+        String subtree = paths.subtree();
+        if (scope != null && subtree != null && subtree.startsWith(scope)) {
+            scope = null;
+        } else if (scope != null && subtree != null && scope.startsWith(subtree)) {
+            subtree = null;
+        }
+        within(sql, scope);
+        within(sql, subtree);
+        if (r.subject() == SubjectKind.PARTY_LEADER) {
+            sql.append(" and s.party_leader = true");
+        }
+        if (!r.scope().politicalStatuses().isEmpty()) {
+            sql.append(" and s.political_status in (").append(literals(r.scope().politicalStatuses())).append(")");
+        }
+        if (!r.scope().personTypes().isEmpty()) {
+            sql.append(" and s.person_type in (").append(literals(r.scope().personTypes())).append(")");
+        }
+        if (!r.scope().posts().isEmpty()) {
+            sql.append(" and exists (select 1 from subject_post sp where sp.person_id = s.person_id and sp.post in (")
+                    .append(literals(r.scope().posts())).append(") and (sp.since is null or sp.since <= ")
+                    .append(literal(asOf)).append(") and (sp.until is null or sp.until >= ").append(literal(asOf))
+                    .append("))");
+        }
+        return sql.toString();
     }
 
     /**
-     * The statement giving, per subject: subject_id, branch_id, n (evidence rows), total (sum of quantities) and,
-     * with names, name, name_sort and unit_name. Values are written into the statement as literals (dates, codes
-     * quoted, paths checked to be digits and slashes), not bound: PostgreSQL would otherwise switch to a generic
-     * plan after five executions, blind to the date range and the path prefixes, and the plan decides everything.
+     * The statement evaluating one branch or organisation requirement: per unit, req, subject_id, branch_id, n and
+     * total (and, with names, name, name_sort, unit_name); unit evidence counts for every unit above it.
      */
-    private Statement statement(RequirementDefinition r, Frame frame, Paths paths, LocalDate asOf, Long personId,
-                                boolean names) {
-        String filter = evidenceFilter(r, frame, asOf);
+    private String unitStatement(Job job, LocalDate asOf, boolean names) {
+        RequirementDefinition r = job.requirement();
+        Paths paths = job.paths();
+        String filter = evidenceFilter(r, job.frame(), asOf);
         StringBuilder sql = new StringBuilder();
-        if (r.subject() == SubjectKind.PERSON || r.subject() == SubjectKind.PARTY_LEADER) {
-            // A plain left join grouped per person: PostgreSQL hashes the evidence range, H2 looks each person's
-            // rows up in the subject index (a grouped derived table would be re-run per person by H2).
-            sql.append("select s.person_id as subject_id, s.branch_id as branch_id, count(ev.subject_id) as n,"
-                    + " coalesce(sum(ev.quantity), 0) as total");
-            if (names) {
-                sql.append(", s.name as name, s.name_sort as name_sort, bu.name as unit_name");
-            }
-            sql.append(" from subject_person s left join evidence ev on ev.subject_id = s.person_id"
-                    + " and ev.subject_kind = 'P' and ").append(filter);
-            if (names) {
-                sql.append(" left join subject_unit bu on bu.unit_id = s.branch_id");
-            }
-            sql.append(" where s.active = true");
-            if (personId != null) {
-                sql.append(" and s.person_id = ").append(personId.longValue());
-            }
-            within(sql, paths.scope());
-            within(sql, paths.subtree());
-            if (r.subject() == SubjectKind.PARTY_LEADER) {
-                sql.append(" and s.party_leader = true");
-            }
-            if (!r.scope().politicalStatuses().isEmpty()) {
-                sql.append(" and s.political_status in (").append(literals(r.scope().politicalStatuses())).append(")");
-            }
-            if (!r.scope().personTypes().isEmpty()) {
-                sql.append(" and s.person_type in (").append(literals(r.scope().personTypes())).append(")");
-            }
-            if (!r.scope().posts().isEmpty()) {
-                sql.append(" and exists (select 1 from subject_post sp where sp.person_id = s.person_id and sp.post in (")
-                        .append(literals(r.scope().posts())).append(") and (sp.since is null or sp.since <= ")
-                        .append(literal(asOf)).append(") and (sp.until is null or sp.until >= ").append(literal(asOf))
-                        .append("))");
-            }
-            sql.append(" group by s.person_id, s.branch_id");
-            if (names) {
-                sql.append(", s.name, s.name_sort, bu.name");
-            }
-            return new Statement(sql.toString(), SubjectType.PERSON);
-        }
         boolean branches = r.subject() == SubjectKind.BRANCH;
-        sql.append("select u.unit_id as subject_id, ").append(branches ? "u.unit_id" : "cast(null as bigint)")
+        sql.append("select ").append(job.index()).append(" as req, u.unit_id as subject_id, ")
+                .append(branches ? "u.unit_id" : "cast(null as bigint)")
                 .append(" as branch_id, coalesce(sum(e.n), 0) as n, coalesce(sum(e.total), 0) as total");
         if (names) {
             sql.append(", u.name as name, u.name as name_sort, u.name as unit_name");
@@ -409,7 +513,7 @@ public class ComplianceEngine {
         }
         within(sql, paths.subtree(), "u.path");
         sql.append(" group by u.unit_id, u.name");
-        return new Statement(sql.toString(), SubjectType.UNIT);
+        return sql.toString();
     }
 
     private static void within(StringBuilder sql, String path) {

@@ -7,7 +7,8 @@ import java.math.BigDecimal;
  *
  * @param branchId the branch the subject belongs to (a person's branch, a branch itself; null for the organisation)
  * @param count    evidence rows counted
- * @param total    sum of their quantities (hours for volunteer hours, 1 per row otherwise)
+ * @param total    for a requirement on hours, the sum of their quantities; for a counted requirement, the count
+ *                 (each row counts one, whatever its quantity)
  * @param progress what is compared with the threshold: the count, or the sum of hours
  */
 public record SubjectVerdict(SubjectType subjectType, long subjectId, Long branchId, long count, BigDecimal total,

@@ -100,6 +100,7 @@ public final class ComplianceBenchmark {
         try (ConfigurableApplicationContext context = SpringApplication.run(HongxinApplication.class,
                 settings.toArray(String[]::new))) {
             status = new Run(context, db, people, evidence).run();
+            hold(postgres);
         } finally {
             if (postgres != null) {
                 postgres.close();
@@ -109,6 +110,21 @@ public final class ComplianceBenchmark {
             }
         }
         System.exit(status);
+    }
+
+    /**
+     * With HOLD=n: keeps the database open n seconds after the run (PostgreSQL: prints its port) to look at plans
+     * by hand, e.g. {@code psql -h localhost -p <port> -U postgres postgres}.
+     */
+    private static void hold(EmbeddedPostgres postgres) throws InterruptedException {
+        String hold = System.getenv("HOLD");
+        if (hold == null || hold.isBlank()) {
+            return;
+        }
+        if (postgres != null) {
+            log("holding: psql -h localhost -p %d -U postgres postgres", postgres.getPort());
+        }
+        Thread.sleep(Long.parseLong(hold.strip()) * 1000);
     }
 
     /** One generated person: id, branch, type, status, leader. */
@@ -378,7 +394,7 @@ public final class ComplianceBenchmark {
             }
             long personTarget = evidenceTarget - unitRows.size();
             try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-                st.execute("drop index ix_evidence_kind");
+                st.execute("drop index ix_evidence_requirement");
                 st.execute("drop index ix_evidence_subject");
             }
             long s = System.nanoTime();
@@ -398,7 +414,7 @@ public final class ComplianceBenchmark {
             log("evidence loaded in %d ms", ms(s));
             s = System.nanoTime();
             try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-                st.execute("create index ix_evidence_kind on evidence (kind, type_code, evidence_date, subject_kind, subject_id, quantity)");
+                st.execute("create index ix_evidence_requirement on evidence (kind, type_code, subject_kind, subject_id, evidence_date, quantity)");
                 st.execute("create index ix_evidence_subject on evidence (subject_id, subject_kind, kind, evidence_date)");
                 if (db.equals("postgresql")) {
                     st.execute("vacuum analyze evidence");
