@@ -127,6 +127,44 @@ public class EvidenceQueries {
                 .query((rs, n) -> new Branch(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
     }
 
+    /** A person as the ledger's subject: name, branch and the paths that place them in subtrees. */
+    public record Person(long id, String name, Long branchId, String partyPath, String adminPath) {
+
+        /** Whether the person lies in the subtree of this path. */
+        public boolean within(String path) {
+            return partyPath != null && partyPath.startsWith(path) || adminPath != null && adminPath.startsWith(path);
+        }
+    }
+
+    /** The active people of a subtree, by name. */
+    @Transactional(readOnly = true)
+    public List<Person> persons(String path) {
+        return jdbc.sql("select person_id, name, branch_id, party_path, admin_path from subject_person sp"
+                        + " where sp.active = true and (sp.party_path like :path or sp.admin_path like :path)"
+                        + " order by name_sort, person_id")
+                .param("path", like(path)).query((rs, n) -> person(rs)).list();
+    }
+
+    /** One person, active or not. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Person> person(long id) {
+        return jdbc.sql("select person_id, name, branch_id, party_path, admin_path from subject_person"
+                        + " where person_id = :id")
+                .param("id", id).query((rs, n) -> person(rs)).optional();
+    }
+
+    /** A unit's path, name and id, if it exists. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Branch> unit(long id) {
+        return jdbc.sql("select unit_id, name, path from subject_unit where unit_id = :id").param("id", id)
+                .query((rs, n) -> new Branch(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+    }
+
+    private static Person person(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Person(rs.getLong(1), rs.getString(2), rs.getObject(3) == null ? null : rs.getLong(3),
+                rs.getString(4), rs.getString(5));
+    }
+
     /** Rows of evidence of some kinds in a subtree between two days, oldest first, with their subjects' names. */
     @Transactional(readOnly = true)
     public List<Row> rows(Collection<EvidenceKind> kinds, String path, LocalDate from, LocalDate to) {
