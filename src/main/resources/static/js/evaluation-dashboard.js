@@ -59,6 +59,7 @@
             yAxis: {type: 'value', minInterval: 1},
             series: series
         });
+        el.dataset.rendered = String(series.length);
         window.addEventListener('resize', function () { chart.resize(); });
     }
 
