@@ -51,12 +51,15 @@ class LedgerTests {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    IndicatorCalculator calculator;
 
     TestOrganisation.Department dept;
     long alice;
     long bob;
     long carol;
     String secretary;
+    long firstMeeting;
 
     @BeforeEach
     void records() {
@@ -66,7 +69,7 @@ class LedgerTests {
         bob = fixtures.student(dept, "王强", PoliticalStatus.FULL_MEMBER);
         carol = fixtures.student(dept, "陈静", PoliticalStatus.PROBATIONARY_MEMBER);
         secretary = accounts.create("gsec", EnumSet.of(Role.GENERAL_SECRETARY), dept.generalBranch().id());
-        held("BRANCH_GENERAL_MEETING", "=HYPERLINK(\"http://x\")", LocalDateTime.of(2094, 3, 10, 14, 0),
+        firstMeeting = held("BRANCH_GENERAL_MEETING", "=HYPERLINK(\"http://x\")", LocalDateTime.of(2094, 3, 10, 14, 0),
                 AttendanceStatus.PRESENT, AttendanceStatus.ABSENT, AttendanceStatus.LATE);
         held("PARTY_LECTURE", "+SUM(A1)", LocalDateTime.of(2094, 3, 20, 14, 0),
                 AttendanceStatus.PRESENT, AttendanceStatus.PRESENT, AttendanceStatus.EXCUSED);
@@ -81,8 +84,8 @@ class LedgerTests {
         fixtures.personFact(carol, EvidenceKind.HELP_RECORD, null, LocalDate.of(2094, 3, 6), "1");
     }
 
-    void held(String type, String title, LocalDateTime at, AttendanceStatus a, AttendanceStatus b, AttendanceStatus c) {
-        accounts.runAs(secretary, () -> {
+    long held(String type, String title, LocalDateTime at, AttendanceStatus a, AttendanceStatus b, AttendanceStatus c) {
+        return accounts.runAs(secretary, () -> {
             long typeId = types.byCode(type).orElseThrow().id();
             long id = events.schedule(new EventForm(typeId, dept.studentsBranch().id(), title, bob, null, null, at,
                     at.plusHours(2), "第一会议室", "学习", Set.of(ThreeCombination.PARTY_AND_CAMPUS),
@@ -98,6 +101,7 @@ class LedgerTests {
                 events.record(id, carol, c, reason(c));
             }
             events.close(id);
+            return id;
         });
     }
 
@@ -204,6 +208,32 @@ class LedgerTests {
         assertThat(LedgerWorkbook.safe("\tx")).isEqualTo("'\tx");
         assertThat(LedgerWorkbook.safe("\rx")).isEqualTo("'\rx");
         assertThat(LedgerWorkbook.safe("李红")).isEqualTo("李红");
+    }
+
+    @Test
+    void theEventAggregatesOfIndicatorsCountThePlanAndTheInvitees() {
+        cn.hongxin.compliance.Period spring = new cn.hongxin.compliance.Period(cn.hongxin.brand.PeriodKind.SEMESTER,
+                EvaluationFixtures.SPRING_START, EvaluationFixtures.SPRING_END, "spring");
+        List<String> meetings = List.of("BRANCH_GENERAL_MEETING", "PARTY_GROUP_MEETING", "PARTY_LECTURE");
+        accounts.runAs(secretary, () -> {
+            IndicatorCalculator.Run run = calculator.run(EvaluationFixtures.SPRING_END);
+            assertThat(run.side(new cn.hongxin.brand.IndicatorSelector(cn.hongxin.brand.IndicatorAggregate.EVENTS_PLANNED,
+                    null, meetings, null), spring, dept.generalBranch())).isEqualByComparingTo("3");
+            assertThat(run.side(new cn.hongxin.brand.IndicatorSelector(cn.hongxin.brand.IndicatorAggregate.EVENTS_INVITED,
+                    null, meetings, null), spring, dept.generalBranch())).isEqualByComparingTo("9");
+            assertThat(run.side(new cn.hongxin.brand.IndicatorSelector(cn.hongxin.brand.IndicatorAggregate.EVENTS_PLANNED,
+                    null, List.of(), null), spring, dept.generalBranch())).as("every type").isEqualByComparingTo("4");
+            long done = events.addResolution(firstMeeting, "整改学习记录", bob, LocalDate.of(2094, 4, 30));
+            events.addResolution(firstMeeting, "补交心得", carol, LocalDate.of(2094, 5, 30));
+            events.addResolution(firstMeeting, "下学期的事", carol, LocalDate.of(2094, 9, 30));
+            events.setResolutionState(firstMeeting, done, cn.hongxin.events.ResolutionState.DONE);
+            IndicatorCalculator.Run again = calculator.run(EvaluationFixtures.SPRING_END);
+            assertThat(again.side(new cn.hongxin.brand.IndicatorSelector(cn.hongxin.brand.IndicatorAggregate.RESOLUTIONS_DUE,
+                    null, List.of(), null), spring, dept.generalBranch())).as("due in the semester").isEqualByComparingTo("2");
+            assertThat(again.side(new cn.hongxin.brand.IndicatorSelector(
+                    cn.hongxin.brand.IndicatorAggregate.RESOLUTIONS_ON_TIME, null, List.of(), null), spring,
+                    dept.generalBranch())).isEqualByComparingTo("1");
+        });
     }
 
     long audits(String action) {
