@@ -18,9 +18,18 @@ import cn.hongxin.shared.NotFoundException;
 class JdbcProgrammeCatalog implements ProgrammeCatalog {
 
     private final ProgrammeRows rows;
+    private final ProgrammeIndicatorRows indicatorRows;
 
-    JdbcProgrammeCatalog(ProgrammeRows rows) {
+    JdbcProgrammeCatalog(ProgrammeRows rows, ProgrammeIndicatorRows indicatorRows) {
         this.rows = rows;
+        this.indicatorRows = indicatorRows;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<IndicatorDefinition> indicators() {
+        return indicatorRows.of(rows.brands().stream().filter(ProgrammeRows.BrandRow::active)
+                .map(ProgrammeRows.BrandRow::id).toList());
     }
 
     @Override

@@ -13,4 +13,7 @@ public interface ProgrammeCatalog {
 
     /** The org unit owning the brand a measure belongs to (the default scope of its requirements). */
     long owningUnitOf(long measureId);
+
+    /** The outcome indicators of every active brand, in programme order. */
+    List<IndicatorDefinition> indicators();
 }

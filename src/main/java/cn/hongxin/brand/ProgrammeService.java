@@ -53,9 +53,12 @@ public class ProgrammeService {
     private final ScopeUnits unitNames;
     private final AccountService accounts;
     private final AuditTrail audit;
+    private final ProgrammeIndicatorRows indicators;
 
     ProgrammeService(ProgrammeRows rows, ProgrammeReferences references, CurrentUsers currentUsers,
-                     ScopeUnits unitNames, AccountService accounts, AuditTrail audit) {
+                     ScopeUnits unitNames, AccountService accounts, AuditTrail audit,
+                     ProgrammeIndicatorRows indicators) {
+        this.indicators = indicators;
         this.rows = rows;
         this.references = references;
         this.currentUsers = currentUsers;
@@ -81,7 +84,7 @@ public class ProgrammeService {
         Map<Long, String> names = names();
         String ownerRef = brand.ownerRef() != null ? brand.ownerRef() : names.get(brand.owningUnitId());
         return ProgrammeYaml.write(BrandService.view(brand, names), ownerRef,
-                rows.measures(List.of(brandId), names));
+                rows.measures(List.of(brandId), names), indicators.of(List.of(brandId)));
     }
 
     /** The names of the units in the brand's owning subtree, in tree order: what a scope may name besides a role. */
@@ -429,6 +432,23 @@ public class ProgrammeService {
             }
             measures.add(requirements);
         }
+        for (ProgrammeYaml.IndicatorDoc i : doc.indicators()) {
+            IndicatorSelector[] sides = {i.definition().numerator(), i.definition().denominator()};
+            for (int s = 0; s < sides.length; s++) {
+                IndicatorSelector side = sides[s];
+                if (!strict || side == null || side.aggregate().source() == IndicatorAggregate.Source.POPULATION) {
+                    continue;
+                }
+                EvidenceKind kind = side.aggregate().source() == IndicatorAggregate.Source.EVIDENCE ? side.kind()
+                        : EvidenceKind.EVENT_HELD;
+                for (String type : side.types()) {
+                    if (references.unknownType(new EvidenceSelector(kind, type))) {
+                        problems.add(ProgrammeYaml.atLine(i.selectorLines().get(Math.min(s,
+                                i.selectorLines().size() - 1)), "programme.yaml.unknownType", type));
+                    }
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparingInt(p -> (Integer) p.args()[0]));
             throw new InvalidInputException(problems);
@@ -444,5 +464,14 @@ public class ProgrammeService {
                 rows.insertRequirement(brand.id(), measureId, r);
             }
         }
+        indicators.replace(brand.id(), doc.indicators().stream().map(ProgrammeYaml.IndicatorDoc::definition).toList());
+    }
+
+    /** The indicators of a brand's programme, in file order. */
+    @Transactional(readOnly = true)
+    public List<IndicatorDefinition> indicators(long brandId) {
+        currentUsers.require(Permission.BRAND_VIEW);
+        rows.brand(brandId).orElseThrow(() -> new NotFoundException("brand", brandId));
+        return indicators.of(List.of(brandId));
     }
 }

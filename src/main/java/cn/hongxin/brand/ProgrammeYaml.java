@@ -48,7 +48,15 @@ final class ProgrammeYaml {
     }
 
     /** A whole file. */
-    record Doc(BrandDoc brand, List<MeasureDoc> measures) {
+    record Doc(BrandDoc brand, List<MeasureDoc> measures, List<IndicatorDoc> indicators) {
+
+        Doc(BrandDoc brand, List<MeasureDoc> measures) {
+            this(brand, measures, List.of());
+        }
+    }
+
+    /** An indicator as read, with the line of each selector's types (checked against the known codes later). */
+    record IndicatorDoc(int line, IndicatorDefinition definition, List<Integer> selectorLines) {
     }
 
     record BrandDoc(String name, String slogan, String concept, String connotation, String owner, int ownerLine) {
@@ -128,7 +136,8 @@ final class ProgrammeYaml {
                 problem(1, "programme.yaml.empty");
                 return null;
             }
-            Map<String, Node> top = fields(root, "", Set.of("format", "brand", "measures"), Set.of("brand", "measures"));
+            Map<String, Node> top = fields(root, "", Set.of("format", "brand", "measures", "indicators"),
+                    Set.of("brand", "measures"));
             if (top == null) {
                 return null;
             }
@@ -147,7 +156,80 @@ final class ProgrammeYaml {
                     measures.add(measure);
                 }
             }
-            return new Doc(brand, measures);
+            List<IndicatorDoc> indicators = new ArrayList<>();
+            Map<String, Integer> indicatorCodes = new HashMap<>();
+            for (Node i : list(top, "indicators")) {
+                IndicatorDoc indicator = indicator(i, indicators.size());
+                if (indicator != null) {
+                    unique(indicatorCodes, indicator.definition().code(), indicator.line());
+                    indicators.add(indicator);
+                }
+            }
+            return new Doc(brand, measures, indicators);
+        }
+
+        IndicatorDoc indicator(Node node, int index) {
+            Map<String, Node> f = fields(node, "indicators", Set.of("code", "nameZh", "nameEn", "outcome", "unit",
+                            "period", "baseline", "target", "numerator", "denominator"),
+                    Set.of("code", "nameZh", "nameEn", "outcome", "unit", "period", "numerator"));
+            if (f == null) {
+                return null;
+            }
+            IndicatorUnit unit = enumValue(f, "unit", IndicatorUnit.class);
+            IndicatorBaseline baseline = enumValue(f, "baseline", IndicatorBaseline.class);
+            BigDecimal target = decimal(f, "target");
+            if (target != null && target.signum() < 0) {
+                problem(f.get("target"), "programme.yaml.indicator.targetNegative");
+            }
+            List<Integer> lines = new ArrayList<>();
+            IndicatorSelector numerator = f.containsKey("numerator") ? selector(f.get("numerator"), "numerator", lines)
+                    : null;
+            IndicatorSelector denominator = f.containsKey("denominator")
+                    ? selector(f.get("denominator"), "denominator", lines) : null;
+            if (unit == IndicatorUnit.PERCENT && denominator == null && !f.containsKey("denominator")) {
+                problem(node, "programme.yaml.indicator.percentNeedsDenominator");
+            }
+            IndicatorDefinition d = new IndicatorDefinition(0, 0, code(f, "code"), scalar(f, "nameZh", 200),
+                    scalar(f, "nameEn", 300), enumValue(f, "outcome", IndicatorOutcome.class), unit,
+                    enumValue(f, "period", PeriodKind.class),
+                    baseline == null ? IndicatorBaseline.PREVIOUS_PERIOD : baseline, target, numerator, denominator,
+                    (index + 1) * 10);
+            return new IndicatorDoc(line(node), d, lines);
+        }
+
+        /** One side of a formula; {@code lines} gets the line of its types (or of the selector). */
+        IndicatorSelector selector(Node node, String context, List<Integer> lines) {
+            Map<String, Node> f = fields(node, context, Set.of("aggregate", "kind", "types", "subjects"),
+                    Set.of("aggregate"));
+            if (f == null) {
+                return null;
+            }
+            IndicatorAggregate aggregate = enumValue(f, "aggregate", IndicatorAggregate.class);
+            EvidenceKind kind = enumValue(f, "kind", EvidenceKind.class);
+            if (aggregate != null && aggregate.source() == IndicatorAggregate.Source.EVIDENCE && !f.containsKey("kind")) {
+                problem(node, "programme.yaml.indicator.kindRequired", aggregate.name());
+            }
+            if (aggregate != null && aggregate.source() != IndicatorAggregate.Source.EVIDENCE && f.containsKey("kind")) {
+                problem(f.get("kind"), "programme.yaml.indicator.kindNotAllowed", aggregate.name());
+            }
+            List<String> types = new ArrayList<>();
+            for (Node t : list(f, "types")) {
+                if (!(t instanceof ScalarNode s)) {
+                    problem(t, "programme.yaml.notScalar", "types");
+                } else if (!CODE.matcher(s.getValue()).matches()) {
+                    problem(t, "programme.yaml.badCode", "types", s.getValue());
+                } else if (types.contains(s.getValue())) {
+                    problem(t, "programme.yaml.duplicateValue", "types", s.getValue());
+                } else {
+                    types.add(s.getValue());
+                }
+            }
+            if (String.join(",", types).length() > 600) {
+                problem(f.get("types"), "programme.yaml.tooLong", "types", 600);
+            }
+            lines.add(f.containsKey("types") ? line(f.get("types")) : line(node));
+            IndicatorSubjects subjects = enumValue(f, "subjects", IndicatorSubjects.class);
+            return aggregate == null ? null : new IndicatorSelector(aggregate, kind, types, subjects);
         }
 
         void unique(Map<String, Integer> seen, String code, int line) {
@@ -386,6 +468,12 @@ final class ProgrammeYaml {
 
     /** The programme as a file, fields in a fixed order; absent values are left out. */
     static String write(BrandView brand, String ownerRef, List<MeasureView> measures) {
+        return write(brand, ownerRef, measures, List.of());
+    }
+
+    /** The programme with its indicators (the section is left out when there are none). */
+    static String write(BrandView brand, String ownerRef, List<MeasureView> measures,
+                        List<IndicatorDefinition> indicators) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", FORMAT);
         Map<String, Object> b = new LinkedHashMap<>();
@@ -438,6 +526,28 @@ final class ProgrammeYaml {
             ms.add(mm);
         }
         root.put("measures", ms);
+        if (!indicators.isEmpty()) {
+            List<Object> is = new ArrayList<>();
+            for (IndicatorDefinition i : indicators) {
+                Map<String, Object> im = new LinkedHashMap<>();
+                im.put("code", i.code());
+                im.put("nameZh", i.nameZh());
+                im.put("nameEn", i.nameEn());
+                im.put("outcome", i.outcome().name());
+                im.put("unit", i.unit().name());
+                im.put("period", i.period().name());
+                im.put("baseline", i.baseline().name());
+                if (i.target() != null) {
+                    im.put("target", new Threshold(i.target()));
+                }
+                im.put("numerator", selector(i.numerator()));
+                if (i.denominator() != null) {
+                    im.put("denominator", selector(i.denominator()));
+                }
+                is.add(im);
+            }
+            root.put("indicators", is);
+        }
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setAllowUnicode(true);
@@ -448,6 +558,21 @@ final class ProgrammeYaml {
         options.setSplitLines(false);
         options.setLineBreak(DumperOptions.LineBreak.UNIX);
         return new Yaml(new Writer(options), options).dump(root);
+    }
+
+    private static Map<String, Object> selector(IndicatorSelector s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("aggregate", s.aggregate().name());
+        if (s.kind() != null) {
+            m.put("kind", s.kind().name());
+        }
+        if (!s.types().isEmpty()) {
+            m.put("types", s.types());
+        }
+        if (s.subjects() != IndicatorSubjects.ALL) {
+            m.put("subjects", s.subjects().name());
+        }
+        return m;
     }
 
     private static void put(Map<String, Object> map, String key, String value) {

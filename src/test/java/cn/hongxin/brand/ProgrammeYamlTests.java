@@ -180,6 +180,7 @@ class ProgrammeYamlTests {
             measures.add(new MeasureView(id++, 1, m.form().code(), m.form().nameZh(), m.form().nameEn(),
                     m.form().level(), m.form().category(), m.form().sortOrder(), m.form().description(), requirements));
         }
-        return ProgrammeYaml.write(brand, doc.brand().owner(), measures);
+        return ProgrammeYaml.write(brand, doc.brand().owner(), measures,
+                doc.indicators().stream().map(ProgrammeYaml.IndicatorDoc::definition).toList());
     }
 }

@@ -97,6 +97,10 @@ class PageGalleryBrowserTests {
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
         pagesByUser.merge(account("MEMBER").username(), List.of("/me/checklist"),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+        pagesByUser.merge(account("GENERAL_SECRETARY").username(), List.of("/evaluation", "/evaluation/points",
+                "/evaluation/reports"), (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+        pagesByUser.merge(account("MEMBER").username(), List.of("/me/points"),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
 
         long mentoringPair = accountService.runAs(account("GENERAL_SECRETARY").username(),
                 () -> mentoringLedger.visibleRows().get(0).pairId());

@@ -1,0 +1,57 @@
+package cn.hongxin.evaluation;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import cn.hongxin.brand.IndicatorBaseline;
+import cn.hongxin.brand.PeriodKind;
+import cn.hongxin.compliance.CompliancePeriods;
+import cn.hongxin.compliance.Period;
+
+/**
+ * Periods for indicators: the one containing a day, the one before (semesters have holidays between them, so the
+ * search steps back over the gap), and the baseline period of an indicator.
+ */
+@Component
+class EvaluationPeriods {
+
+    private static final int MAX_GAP_DAYS = 200;
+
+    private final CompliancePeriods periods;
+
+    EvaluationPeriods(CompliancePeriods periods) {
+        this.periods = periods;
+    }
+
+    /** The period of the kind containing the day; a semester outside the calendar falls back to the month. */
+    Period containing(PeriodKind kind, LocalDate day) {
+        return periods.containing(kind, day).or(() -> periods.containing(PeriodKind.MONTH, day)).orElseThrow();
+    }
+
+    Optional<Period> exactly(PeriodKind kind, LocalDate day) {
+        return periods.containing(kind, day);
+    }
+
+    /** The last period of the same kind ending before this one starts. */
+    Optional<Period> previous(Period period) {
+        LocalDate day = period.start().minusDays(1);
+        for (int i = 0; i < MAX_GAP_DAYS; i++) {
+            Optional<Period> p = periods.containing(period.kind(), day);
+            if (p.isPresent()) {
+                return p;
+            }
+            day = day.minusDays(1);
+        }
+        return Optional.empty();
+    }
+
+    /** The indicator's baseline for a period: the one before, or the same one a year earlier. */
+    Optional<Period> baseline(IndicatorBaseline baseline, Period period) {
+        if (baseline == IndicatorBaseline.SAME_PERIOD_LAST_YEAR) {
+            return periods.containing(period.kind(), period.start().minusYears(1).plusDays(7));
+        }
+        return previous(period);
+    }
+}
