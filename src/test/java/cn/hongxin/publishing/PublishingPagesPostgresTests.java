@@ -1,0 +1,7 @@
+package cn.hongxin.publishing;
+
+import cn.hongxin.support.OnPostgres;
+
+@OnPostgres
+class PublishingPagesPostgresTests extends PublishingPagesTests {
+}
