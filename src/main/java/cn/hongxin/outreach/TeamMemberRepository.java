@@ -9,8 +9,7 @@ import org.springframework.data.repository.query.Param;
 
 interface TeamMemberRepository extends JpaRepository<TeamMember, Long> {
 
-    @Query("select m from TeamMember m where m.unitPath like concat(:prefix, '%') order by m.active desc,"
-            + " m.teamRole asc, m.joinedOn asc, m.id asc")
+    @Query("select m from TeamMember m where m.unitPath like concat(:prefix, '%') order by m.id asc")
     List<TeamMember> findUnder(@Param("prefix") String prefix);
 
     Optional<TeamMember> findByUnitIdAndPersonId(long unitId, long personId);

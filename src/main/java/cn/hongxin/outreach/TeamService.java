@@ -41,11 +41,15 @@ public class TeamService {
         this.audit = audit;
     }
 
-    /** Every team member in scope: active ones first, by role and joining date. */
+    /** Every team member in scope: active ones first, then by role (leader first) and joining date. */
     @Transactional(readOnly = true)
     public List<TeamMemberView> roster() {
         CurrentUser user = scope.require();
-        return members.findUnder(scope.prefix(user)).stream().map(TeamMember::toView).toList();
+        return members.findUnder(scope.prefix(user)).stream().map(TeamMember::toView)
+                .sorted(java.util.Comparator.comparing((TeamMemberView m) -> !m.active())
+                        .thenComparing(TeamMemberView::role).thenComparing(TeamMemberView::joinedOn)
+                        .thenComparing(TeamMemberView::id))
+                .toList();
     }
 
     /** The active members in scope, for the speaker and author pick lists. */

@@ -106,8 +106,11 @@ class TeamServiceTests {
                 .orElseThrow();
         as(() -> team.setActive(leader.id(), false));
         assertThat(as(() -> team.active())).isEmpty();
+        long deputy = fixtures.teamMember(dept, team, "冯医生", TeamRole.DEPUTY, Speciality.SLEEP);
         long next = fixtures.teamMember(dept, team, "吴医生", TeamRole.LEADER, Speciality.NUTRITION);
-        assertThat(as(() -> team.active())).extracting(TeamMemberView::personId).containsExactly(next);
+        // The roster lists the active leader first, then the deputy, then who left.
+        assertThat(as(() -> team.active())).extracting(TeamMemberView::personId).containsExactly(next, deputy);
+        assertThat(as(() -> team.roster())).extracting(TeamMemberView::personId).containsExactly(next, deputy, first);
         assertThatThrownBy(() -> as(() -> team.setActive(leader.id(), true)))
                 .hasMessageStartingWith("outreach.team.leaderTaken");
         assertThat(as(() -> team.get(leader.id())).active()).isFalse();
