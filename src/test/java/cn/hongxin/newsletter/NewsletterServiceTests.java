@@ -210,7 +210,8 @@ class NewsletterServiceTests {
         accounts.runAs(a.editor(), () -> newsletters.moveItem(article.id(), true));
         assertThat(accounts.runAs(a.editor(), () -> newsletters.get(id)).sections().get(2).items())
                 .extracting(NewsletterItemView::title).containsExactly("学生支部开展志愿服务", "读红色经典");
-        accounts.runAs(a.editor(), () -> newsletters.deleteItem(meeting.eventId() == 0 ? -1 : moved.sections().get(0).items().get(0).id()));
+        // and deletes the meeting's item
+        accounts.runAs(a.editor(), () -> newsletters.deleteItem(moved.sections().get(0).items().get(0).id()));
         assertThat(accounts.runAs(a.editor(), () -> newsletters.get(id)).sections().get(0).items()).isEmpty();
 
         // bad periods and units are refused field by field
