@@ -103,15 +103,17 @@ class DemoDepartment {
     private final AccountService accounts;
     private final PasswordPolicy policy;
     private final DemoEvents activity;
+    private final DemoPublishing publishing;
 
     DemoDepartment(OrgUnitService units, PersonService people, AcademicCalendar calendar, AccountService accounts,
-                   PasswordPolicy policy, DemoEvents activity) {
+                   PasswordPolicy policy, DemoEvents activity, DemoPublishing publishing) {
         this.units = units;
         this.people = people;
         this.calendar = calendar;
         this.accounts = accounts;
         this.policy = policy;
         this.activity = activity;
+        this.publishing = publishing;
     }
 
     /**
@@ -125,6 +127,7 @@ class DemoDepartment {
         log.info("Demo department loaded: {} teachers, {} students, {} accounts in {} ms", loader.teachers.size(),
                 loader.students.size(), result.size(), (System.nanoTime() - started) / 1_000_000);
         activity.load(loader.roster(), adminUsername);
+        publishing.load(loader.roster());
         return result;
     }
 

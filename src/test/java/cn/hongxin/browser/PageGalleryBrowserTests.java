@@ -50,6 +50,8 @@ class PageGalleryBrowserTests {
     cn.hongxin.brand.BrandService brands;
     @Autowired
     cn.hongxin.brand.ProgrammeCatalog catalog;
+    @Autowired
+    cn.hongxin.publishing.ArticleService articles;
 
     @BeforeAll
     static void start() {
@@ -92,6 +94,17 @@ class PageGalleryBrowserTests {
                         () -> catalog.measures().get(0).requirements().get(0).id()) + "/behind"),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
         pagesByUser.merge(account("MEMBER").username(), List.of("/me/checklist"),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+        String secretary = account("GENERAL_SECRETARY").username();
+        var published = accountService.runAs(secretary, () -> articles.search(new cn.hongxin.publishing.ArticleQuery(
+                cn.hongxin.publishing.ArticleState.PUBLISHED, null, null), 0, 1).getContent().get(0));
+        long returned = accountService.runAs(secretary, () -> articles.search(new cn.hongxin.publishing.ArticleQuery(
+                        cn.hongxin.publishing.ArticleState.DRAFT, null, null), 0, 50).getContent().stream()
+                .filter(x -> x.lastComment() != null).findFirst().orElseThrow().id());
+        pagesByUser.merge(secretary, List.of("/publishing/articles", "/publishing/articles/new",
+                        "/publishing/articles/" + published.id(), "/publishing/articles/" + returned,
+                        "/publishing/articles/" + returned + "/edit", "/publishing/channels", "/site",
+                        published.sitePath()),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
 
         List<String> failures = new ArrayList<>();
