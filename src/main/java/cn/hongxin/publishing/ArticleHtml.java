@@ -24,6 +24,7 @@ public class ArticleHtml {
     /** An image of this site's file store, the only image source kept. */
     static final Pattern SITE_IMAGE = Pattern.compile("/files/(\\d{1,18})(/thumbnail)?");
     private static final Pattern IMAGE_IN_HTML = Pattern.compile("src=\"/files/(\\d{1,18})(/thumbnail)?\"");
+    private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));");
     private static final Pattern LINK_URL = Pattern.compile(
             "(?i)(?:https?://[^\\s\"'<>]+|mailto:[^\\s\"'<>]+|/(?!/)[^\\s\"'<>]*|#[\\w-]*)");
 
@@ -78,11 +79,13 @@ public class ArticleHtml {
 
     /** Plain text of a sanitised body (for summaries), at most {@code max} characters. */
     static String plainText(String safeHtml, int max) {
-        String text = (safeHtml == null ? "" : safeHtml).replaceAll("<[^>]*>", " ")
-                .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#34;", "\"").replace("&#39;", "'").replace("&#64;", "@").replace("&#61;", "=")
-                .replace("&#43;", "+").replace("&#96;", "`").replace("&amp;", "&")
-                .replaceAll("\\s+", " ").strip();
+        String tagless = (safeHtml == null ? "" : safeHtml).replaceAll("<[^>]*>", " ");
+        String decoded = NUMERIC_ENTITY.matcher(tagless).replaceAll(m -> {
+            int cp = m.group(1) != null ? Integer.parseInt(m.group(1), 16) : Integer.parseInt(m.group(2));
+            return Matcher.quoteReplacement(Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : " ");
+        });
+        String text = decoded.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"").replace("&amp;", "&").replaceAll("\\s+", " ").strip();
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -289,20 +289,34 @@ public class ArticleService {
      * article and retried; the publication on the site stands).
      */
     public ArticleView publish(long id) {
+        return publish(id, null);
+    }
+
+    /**
+     * 发布 with the day it was published, for entering an article that already appeared (补录): not after today,
+     * not more than a year ago; null means today. Only an article published today goes to WeChat.
+     */
+    public ArticleView publish(long id, LocalDate publishedOn) {
+        LocalDate today = LocalDate.now(CHINA);
+        if (publishedOn != null && (publishedOn.isAfter(today) || publishedOn.isBefore(today.minusYears(1)))) {
+            throw new InvalidInputException(List.of(new FieldProblem("publishedOn", "article.publishedOn.invalid")));
+        }
         ArticleView published = tx.execute(s -> {
             CurrentUser user = currentUsers.require(Permission.ARTICLE_WRITE);
             ArticleView a = load(id, user);
-            ArticleView after = step(id, ArticleState.APPROVED, ArticleState.PUBLISHED, Permission.ARTICLE_PUBLISH,
-                    false, null, false);
-            LocalDate today = LocalDate.now(CHINA);
-            LocalDate on = a.publishedOn() == null ? today : a.publishedOn();
-            jdbc.sql("update article set published_at = :now, published_on = :on where id = :id")
-                    .param("now", now()).param("on", on).param("id", id).update();
+            step(id, ArticleState.APPROVED, ArticleState.PUBLISHED, Permission.ARTICLE_PUBLISH, false, null, false);
+            LocalDate on = publishedOn != null ? publishedOn : a.publishedOn() == null ? today : a.publishedOn();
+            OffsetDateTime at = on.equals(today) ? now()
+                    : on.atTime(10, 0).atZone(CHINA).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+            jdbc.sql("update article set published_at = :at, published_on = :on where id = :id")
+                    .param("at", at).param("on", on).param("id", id).update();
             publisher.publishEvent(new ArticlePublished(id, a.unitId(), a.authorPersonId(), on));
-            return after;
+            return load(id, user);
         });
-        if (wechat.configured()) {
-            wechat.push(id);
+        if (published.publishedOn() == null || !published.publishedOn().isBefore(today)) {
+            if (wechat.configured()) {
+                wechat.push(id);
+            }
         }
         return get(id);
     }

@@ -64,9 +64,10 @@ class SiteController {
     @GetMapping("/articles/{key}")
     String article(@PathVariable String key, HttpServletRequest request, Model model) {
         ArticleView a = site.article(key).orElseThrow(() -> new NotFoundException("article", key));
-        countOnce(a.id(), request);
+        boolean counted = countOnce(a.id(), request);
         String base = baseUrl();
         model.addAttribute("article", a);
+        model.addAttribute("views", a.viewCount() + (counted ? 1 : 0));
         model.addAttribute("baseUrl", base);
         model.addAttribute("shareUrl", base + a.sitePath());
         model.addAttribute("ogImage", a.coverFileId() == null ? null : base + "/site/images/" + a.coverFileId());
@@ -107,7 +108,7 @@ class SiteController {
                 .body(new InputStreamResource(in));
     }
 
-    private void countOnce(long id, HttpServletRequest request) {
+    private boolean countOnce(long id, HttpServletRequest request) {
         LocalDate today = LocalDate.now(ArticleService.CHINA);
         if (!today.equals(seenDay) || seen.size() > 100_000) {
             seen.clear();
@@ -116,7 +117,9 @@ class SiteController {
         String reader = request.getRemoteAddr() + "|" + request.getHeader(HttpHeaders.USER_AGENT) + "|" + id;
         if (seen.add(reader)) {
             site.countView(id);
+            return true;
         }
+        return false;
     }
 
     private static String baseUrl() {

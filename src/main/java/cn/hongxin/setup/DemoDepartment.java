@@ -106,10 +106,11 @@ class DemoDepartment {
     private final DemoMentoring mentoring;
     private final DemoOutreach outreach;
     private final DemoNewsletters newsletters;
+    private final DemoPublishing publishing;
 
     DemoDepartment(OrgUnitService units, PersonService people, AcademicCalendar calendar, AccountService accounts,
                    PasswordPolicy policy, DemoEvents activity, DemoMentoring mentoring, DemoOutreach outreach,
-                   DemoNewsletters newsletters) {
+                   DemoNewsletters newsletters, DemoPublishing publishing) {
         this.units = units;
         this.people = people;
         this.calendar = calendar;
@@ -119,6 +120,7 @@ class DemoDepartment {
         this.mentoring = mentoring;
         this.outreach = outreach;
         this.newsletters = newsletters;
+        this.publishing = publishing;
     }
 
     /**
@@ -135,6 +137,7 @@ class DemoDepartment {
         activity.load(roster, adminUsername);
         mentoring.load(roster, adminUsername);
         outreach.load(roster);
+        publishing.load(roster);
         newsletters.load(roster);
         return result;
     }

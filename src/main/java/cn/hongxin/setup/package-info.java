@@ -3,5 +3,5 @@
  * root organisation and the first system administrator, and offers to load the demo department
  * (also available headless with {@code --demo}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "security", "organisation", "brand", "events", "submissions", "files", "mentoring", "outreach", "newsletter"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "security", "organisation", "brand", "events", "submissions", "files", "mentoring", "outreach", "newsletter", "publishing"})
 package cn.hongxin.setup;

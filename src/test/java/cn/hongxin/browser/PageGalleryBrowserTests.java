@@ -54,6 +54,8 @@ class PageGalleryBrowserTests {
     cn.hongxin.mentoring.MentoringLedger mentoringLedger;
     @Autowired
     cn.hongxin.newsletter.NewsletterService newsletters;
+    @Autowired
+    cn.hongxin.publishing.ArticleService articles;
 
     @BeforeAll
     static void start() {
@@ -119,6 +121,17 @@ class PageGalleryBrowserTests {
         pagesByUser.merge(account("GENERAL_SECRETARY").username(), List.of("/newsletter",
                         "/newsletter/" + newsletterIssues.get(0).id(), "/newsletter/" + issuedNewsletter,
                         "/site/newsletters", "/site/newsletters/" + issuedNewsletter),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+        String secretary = account("GENERAL_SECRETARY").username();
+        var published = accountService.runAs(secretary, () -> articles.search(new cn.hongxin.publishing.ArticleQuery(
+                cn.hongxin.publishing.ArticleState.PUBLISHED, null, null), 0, 1).getContent().get(0));
+        long returned = accountService.runAs(secretary, () -> articles.search(new cn.hongxin.publishing.ArticleQuery(
+                        cn.hongxin.publishing.ArticleState.DRAFT, null, null), 0, 50).getContent().stream()
+                .filter(x -> x.lastComment() != null).findFirst().orElseThrow().id());
+        pagesByUser.merge(secretary, List.of("/publishing/articles", "/publishing/articles/new",
+                        "/publishing/articles/" + published.id(), "/publishing/articles/" + returned,
+                        "/publishing/articles/" + returned + "/edit", "/publishing/channels", "/site",
+                        published.sitePath()),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
 
         List<String> failures = new ArrayList<>();

@@ -123,6 +123,8 @@ class ArticleHtmlTests {
     void plainTextOfAnEmptiedBodyIsEmpty() {
         assertThat(ArticleHtml.plainText(html.render(BodyFormat.HTML, "<script>alert(1)</script>"), 50)).isEmpty();
         assertThat(ArticleHtml.plainText(html.render(BodyFormat.MARKDOWN, "**你好** &amp; 世界"), 50)).isEqualTo("你好 & 世界");
+        assertThat(ArticleHtml.plainText(html.render(BodyFormat.MARKDOWN, "11月11日，支部开展“读书会”：共读"), 50))
+                .isEqualTo("11月11日，支部开展“读书会”：共读");
     }
 
     /**
