@@ -226,7 +226,9 @@ class QrSignInController {
         }
         csrf.appendTail(out);
         html = out.toString();
-        return html.contains(TOKEN_MARK) ? html : null;
+        // Never keep a page holding this request's own CSRF token (a CSRF field the pattern did not find).
+        boolean csrfMarked = !html.contains("_csrf") || html.contains(CSRF_MARK);
+        return html.contains(TOKEN_MARK) && csrfMarked ? html : null;
     }
 
     private void refuse(Model model, HttpServletResponse response, UserFacingException e) {
