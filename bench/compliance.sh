@@ -5,8 +5,9 @@
 # the floor query (select subject_id, kind, count(*) from evidence group by subject_id, kind) over the same rows,
 # and times one person's checklist. Each run's last line:
 #   compliance: db=<h2|postgresql> people=<n> evidence=<n> all_ms=<n> floor_ms=<n> ratio=<all/floor> checklist_ms=<n>
-# H2 at full size does not finish in reasonable time yet (see docs/benchmarks.md); try PEOPLE=300 EVIDENCE=30000.
-# EXPLAIN=1 prints the plan of every statement; LOG_SQL=1 logs each statement as it runs.
+# H2 is for one department: try PEOPLE=3000 EVIDENCE=300000 (a few seconds) or PEOPLE=300 EVIDENCE=30000.
+# EXPLAIN=1 prints the plan of every statement; LOG_SQL=1 logs each statement as it runs; HOLD=<seconds> keeps the
+# database open after the run (PostgreSQL: prints the psql command) to look at plans by hand.
 # Not part of the test run. Usage: bench/compliance.sh [h2] [postgresql];
 # environment: PEOPLE (default 30000), EVIDENCE (default 3000000), JAVA_OPTS (default -Xmx3g).
 set -euo pipefail
