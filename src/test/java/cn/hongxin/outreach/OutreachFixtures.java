@@ -88,9 +88,13 @@ class OutreachFixtures {
                 .query(Long.class).single();
     }
 
+    /** Publications of {@code eventType} about the piece or event {@code id} (matched on the JSON field, not a digit run). */
     long publications(String eventType, long id) {
-        return jdbc.sql("select count(*) from event_publication where event_type like :t and serialized_event like :id")
-                .param("t", "%" + eventType).param("id", "%" + id + "%").query(Long.class).single();
+        return jdbc.sql("""
+                        select count(*) from event_publication where event_type like :t
+                          and (serialized_event like :piece or serialized_event like :event)""")
+                .param("t", "%" + eventType).param("piece", "%\"pieceId\":" + id + ",%")
+                .param("event", "%\"eventId\":" + id + ",%").query(Long.class).single();
     }
 
     /** Waits (the listeners run after commit) until the condition holds, at most 20 seconds. */
