@@ -2,7 +2,9 @@ package cn.hongxin.newsletter;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import cn.hongxin.files.FileStore;
 import cn.hongxin.shared.NotFoundException;
@@ -24,6 +27,8 @@ import cn.hongxin.shared.NotFoundException;
 @Controller
 @RequestMapping("/site/newsletters")
 class NewsletterSiteController {
+
+    private static final int DESCRIPTION_LENGTH = 120;
 
     private final NewsletterService newsletters;
     private final NewsletterDocuments documents;
@@ -40,12 +45,20 @@ class NewsletterSiteController {
         model.addAttribute("issues", newsletters.issued(year));
         model.addAttribute("years", newsletters.issuedYears());
         model.addAttribute("year", year);
+        model.addAttribute("baseUrl", baseUrl());
         return "newsletter/site-archive";
     }
 
     @GetMapping("/{id}")
     String issue(@PathVariable long id, Model model) {
-        model.addAttribute("issue", newsletters.issuedIssue(id));
+        NewsletterIssueView issue = newsletters.issuedIssue(id);
+        String base = baseUrl();
+        List<NewsletterItemView> items = issue.sections().stream().flatMap(s -> s.items().stream()).toList();
+        model.addAttribute("issue", issue);
+        model.addAttribute("shareUrl", base + "/site/newsletters/" + id);
+        model.addAttribute("ogImage", items.stream().flatMap(i -> i.photoFileIds().stream()).findFirst()
+                .map(f -> base + "/site/newsletters/" + id + "/photos/" + f).orElse(null));
+        model.addAttribute("description", description(issue.unitName(), items));
         return "newsletter/site-issue";
     }
 
@@ -62,6 +75,17 @@ class NewsletterSiteController {
             throw new NotFoundException("photo", fileId);
         }
         return thumbnail(files, fileId);
+    }
+
+    /** The share preview's text: the issuing unit and the items' titles, cut to a chat preview's length. */
+    static String description(String unitName, List<NewsletterItemView> items) {
+        String text = unitName + " · " + items.stream().map(NewsletterItemView::title)
+                .collect(Collectors.joining("；"));
+        return text.length() <= DESCRIPTION_LENGTH ? text : text.substring(0, DESCRIPTION_LENGTH - 1) + "…";
+    }
+
+    private static String baseUrl() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
     }
 
     /** The photo's thumbnail (JPEG) when it has one, else the photo itself. */
