@@ -8,20 +8,17 @@ import java.lang.annotation.Target;
 import java.util.List;
 
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import cn.hongxin.setup.DemoAccount;
-import cn.hongxin.setup.SetupForm;
 import cn.hongxin.setup.SetupService;
 import cn.hongxin.support.Browser;
+import cn.hongxin.support.DemoDepartment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,40 +43,24 @@ class ComplianceBrowserTests {
     }
 
     static final String ADMIN_PASSWORD = "Compliance-Passw0rd!";
-    static Browser browser;
-    static List<DemoAccount> demo;
+    @RegisterExtension
+    static final Browser browser = new Browser();
+    static DemoDepartment demo;
 
-    @LocalServerPort
-    int port;
     @Autowired
     SetupService setup;
 
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
-
     @BeforeEach
     void demo() {
-        synchronized (ComplianceBrowserTests.class) {
-            if (setup.needed()) {
-                demo = setup.run(new SetupForm("某某医科大学委员会", "admin", "系统管理员", ADMIN_PASSWORD,
-                        ADMIN_PASSWORD, true)).demoAccounts();
-            }
-        }
+        demo = DemoDepartment.load(setup, ADMIN_PASSWORD);
     }
 
     @Test
     void aMemberSeesWhatIsLeftToDoOnAPhone() {
         Page page = browser.phone("zh-CN");
-        login(page, account("MEMBER"));
+        browser.login(page, demo.account("MEMBER"));
         page.click("#home-checklist a");
-        page.waitForURL(url("/me/checklist"));
+        page.waitForURL(browser.url("/me/checklist"));
         Browser.screenshot(page, "compliance/checklist-phone-zh");
         assertThat(page.locator("#checklist-todo h1").innerText().strip()).startsWith("待完成");
         int items = page.locator(".hx-check-item").count();
@@ -90,16 +71,15 @@ class ComplianceBrowserTests {
             assertThat(item.innerText()).containsAnyOf("截止", "开始");
         });
         // Nothing wider than the phone: the page does not scroll sideways.
-        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        assertThat(Browser.sidewaysOverflow(page)).isLessThanOrEqualTo(0);
         page.context().close();
     }
 
     @Test
     void theSecretarySeesTheHeatMapAndACellOpensWhoIsBehind() {
         Page page = browser.desktop("zh-CN");
-        login(page, account("GENERAL_SECRETARY"));
-        page.navigate(url("/compliance"));
+        browser.login(page, demo.account("GENERAL_SECRETARY"));
+        page.navigate(browser.url("/compliance"));
         Browser.screenshot(page, "compliance/status-desktop-zh");
         assertThat(page.locator(".compliance-measure").count()).isPositive();
         page.click("#to-heat-map");
@@ -131,32 +111,14 @@ class ComplianceBrowserTests {
         page.context().close();
 
         Page phone = browser.phone("zh-CN");
-        login(phone, account("GENERAL_SECRETARY"));
-        phone.navigate(url("/compliance/heat-map"));
+        browser.login(phone, demo.account("GENERAL_SECRETARY"));
+        phone.navigate(browser.url("/compliance/heat-map"));
         phone.waitForSelector("#heat-map[data-rendered]");
         Browser.screenshot(phone, "compliance/heat-map-phone-zh");
         assertThat(phone.locator("#heat-map").getAttribute("data-rendered"))
                 .isEqualTo(phone.locator("#heat-map").getAttribute("data-cells"));
-        Object overflow = phone.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        assertThat(Browser.sidewaysOverflow(phone)).isLessThanOrEqualTo(0);
         phone.context().close();
         assertThat(browser.externalRequests()).isEmpty();
-    }
-
-    void login(Page page, DemoAccount account) {
-        page.navigate(url("/login?lang=zh-CN"));
-        page.fill("#username", account.username());
-        page.fill("#password", account.password());
-        page.click("#login-submit");
-        page.waitForURL(url("/"));
-    }
-
-    static DemoAccount account(String role) {
-        return demo.stream().filter(a -> a.role().equals(role)).findFirst().orElseThrow(
-                () -> new AssertionError("demo has no " + role + " account"));
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

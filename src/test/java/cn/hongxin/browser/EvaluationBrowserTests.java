@@ -8,22 +8,19 @@ import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.microsoft.playwright.Page;
 
-import cn.hongxin.setup.DemoAccount;
-import cn.hongxin.setup.SetupForm;
 import cn.hongxin.setup.SetupService;
 import cn.hongxin.support.Browser;
+import cn.hongxin.support.DemoDepartment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,32 +44,16 @@ class EvaluationBrowserTests {
     }
 
     static final String ADMIN_PASSWORD = "Evaluation-Passw0rd!";
-    static Browser browser;
-    static List<DemoAccount> demo;
+    @RegisterExtension
+    static final Browser browser = new Browser();
+    static DemoDepartment demo;
 
-    @LocalServerPort
-    int port;
     @Autowired
     SetupService setup;
 
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
-
     @BeforeEach
     void demo() {
-        synchronized (EvaluationBrowserTests.class) {
-            if (setup.needed()) {
-                demo = setup.run(new SetupForm("某某医科大学委员会", "admin", "系统管理员", ADMIN_PASSWORD,
-                        ADMIN_PASSWORD, true)).demoAccounts();
-            }
-        }
+        demo = DemoDepartment.load(setup, ADMIN_PASSWORD);
     }
 
     @Test
@@ -85,8 +66,8 @@ class EvaluationBrowserTests {
             }
         });
         page.onPageError(errors::add);
-        login(page, account("GENERAL_SECRETARY"));
-        page.navigate(url("/evaluation"));
+        browser.login(page, demo.account("GENERAL_SECRETARY"));
+        page.navigate(browser.url("/evaluation"));
         page.waitForSelector("#chart-participation[data-rendered]");
         page.waitForSelector("#chart-activity[data-rendered]");
         Browser.screenshot(page, "evaluation/dashboard-desktop-zh");
@@ -98,22 +79,5 @@ class EvaluationBrowserTests {
         assertThat(errors).isEmpty();
         assertThat(browser.externalRequests()).isEmpty();
         page.context().close();
-    }
-
-    void login(Page page, DemoAccount account) {
-        page.navigate(url("/login?lang=zh-CN"));
-        page.fill("#username", account.username());
-        page.fill("#password", account.password());
-        page.click("#login-submit");
-        page.waitForURL(url("/"));
-    }
-
-    static DemoAccount account(String role) {
-        return demo.stream().filter(a -> a.role().equals(role)).findFirst().orElseThrow(
-                () -> new AssertionError("demo has no " + role + " account"));
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -8,10 +8,8 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import cn.hongxin.organisation.PeopleSheets;
 import cn.hongxin.support.Browser;
@@ -30,26 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FirstRunFlowBrowserTests {
 
     static final String ADMIN_PASSWORD = "红心-Dangjian-2026";
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @Test
     void aNewDepartmentFromSetupToItsFirstPeople() throws Exception {
         Page page = browser.desktop("zh-CN");
         setUp(page);
-        login(page, "admin", ADMIN_PASSWORD);
+        browser.login(page, "admin", ADMIN_PASSWORD);
         assertThat(page.locator("h1")).containsText("您好");
 
         long general = createUnit(page, null, "GENERAL_BRANCH", "临床医学系党总支", null);
@@ -71,7 +57,7 @@ class FirstRunFlowBrowserTests {
         List<List<String>> reportRows = PeopleSheets.read(Files.readAllBytes(report.path()), 0);
         assertThat(reportRows.toString()).contains("3").contains("身份证号").contains("吴佳怡");
         Browser.screenshot(page, "flow-import-rejected-desktop-zh");
-        page.navigate(url("/org/people"));
+        page.navigate(browser.url("/org/people"));
         assertThat(page.locator("body")).not().containsText("周晓明");
 
         // The corrected file is accepted whole.
@@ -85,7 +71,7 @@ class FirstRunFlowBrowserTests {
         assertThat(page.locator("#import-done")).isVisible();
         Browser.screenshot(page, "flow-import-done-desktop-zh");
 
-        page.navigate(url("/org/people"));
+        page.navigate(browser.url("/org/people"));
         assertThat(page.locator("table")).containsText("周晓明");
         assertThat(page.locator("table")).containsText(goodId.substring(0, 3) + "***********" + goodId.substring(14));
         assertThat(page.content()).doesNotContain(goodId).doesNotContain(teacherId);
@@ -101,7 +87,7 @@ class FirstRunFlowBrowserTests {
         assertThat(page.locator("main")).containsText("人员管理");
 
         // The students' branch secretary, whose account the system admin opens.
-        page.navigate(url("/system/accounts/new"));
+        page.navigate(browser.url("/system/accounts/new"));
         String secretary = "xuesheng" + (System.nanoTime() % 10000);
         page.fill("#username", secretary);
         page.fill("#displayName", "学生支部书记");
@@ -111,22 +97,22 @@ class FirstRunFlowBrowserTests {
         String secretaryPassword = page.locator("#issued-password").innerText().strip();
         logout(page);
 
-        login(page, secretary, secretaryPassword);
-        page.navigate(url("/org/people"));
+        browser.login(page, secretary, secretaryPassword);
+        page.navigate(browser.url("/org/people"));
         assertThat(page.locator("table")).containsText("周晓明");
         assertThat(page.locator("table")).not().containsText("孙丽华");
-        var denied = page.navigate(url(teacherHref));
+        var denied = page.navigate(browser.url(teacherHref));
         assertThat(denied.status()).isEqualTo(404);
         assertThat(page.locator("body")).not().containsText("孙丽华");
         Browser.screenshot(page, "flow-secretary-denied-desktop-zh");
-        page.navigate(url("/"));
+        page.navigate(browser.url("/"));
         logout(page);
-        page.navigate(url("/org/people"));
-        assertThat(page).hasURL(url("/login"));
+        page.navigate(browser.url("/org/people"));
+        assertThat(page).hasURL(browser.url("/login"));
 
         Page phone = browser.phone("zh-CN");
-        login(phone, "admin", ADMIN_PASSWORD);
-        phone.navigate(url("/org/people"));
+        browser.login(phone, "admin", ADMIN_PASSWORD);
+        phone.navigate(browser.url("/org/people"));
         assertThat(phone.locator("table")).containsText("周晓明");
         Browser.screenshot(phone, "flow-people-phone-zh");
 
@@ -135,8 +121,8 @@ class FirstRunFlowBrowserTests {
     }
 
     void setUp(Page page) {
-        page.navigate(url("/"));
-        assertThat(page).hasURL(url("/setup"));
+        page.navigate(browser.url("/"));
+        assertThat(page).hasURL(browser.url("/setup"));
         page.fill("#organisationName", "某某医科大学委员会");
         page.fill("#adminUsername", "admin");
         page.fill("#adminDisplayName", "系统管理员");
@@ -151,18 +137,8 @@ class FirstRunFlowBrowserTests {
         page.click("#setup-submit");
         assertThat(page.locator(".alert-success")).containsText("初始化完成");
         page.click("#go-login");
-        page.fill("#username", "admin");
-        page.fill("#password", "wrong-password-1");
-        page.click("#login-submit");
+        Browser.submitLogin(page, "admin", "wrong-password-1");
         assertThat(page.locator(".alert-danger")).containsText("用户名或密码错误");
-    }
-
-    void login(Page page, String username, String password) {
-        page.navigate(url("/login"));
-        page.fill("#username", username);
-        page.fill("#password", password);
-        page.click("#login-submit");
-        assertThat(page).hasURL(url("/"));
     }
 
     void logout(Page page) {
@@ -173,7 +149,7 @@ class FirstRunFlowBrowserTests {
 
     /** Creates a unit under {@code parentId} (the root when null) through the org-tree page; its id. */
     long createUnit(Page page, Long parentId, String type, String name, String branchKind) {
-        page.navigate(url(parentId == null ? "/org/units" : "/org/units?id=" + parentId));
+        page.navigate(browser.url(parentId == null ? "/org/units" : "/org/units?id=" + parentId));
         page.click("#unit-add-child");
         page.selectOption("#unitType", type);
         page.fill("#name", name);
@@ -188,7 +164,7 @@ class FirstRunFlowBrowserTests {
     }
 
     void upload(Page page, String fileName, byte[] xlsx) {
-        page.navigate(url("/org/people/import"));
+        page.navigate(browser.url("/org/people/import"));
         page.setInputFiles("#import-file", new FilePayload(fileName,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx));
         page.click("#import-submit");
@@ -208,9 +184,4 @@ class FirstRunFlowBrowserTests {
         r.set(12, status);
         return r;
     }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
 }

@@ -10,22 +10,20 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.hongxin.events.EventService;
 import cn.hongxin.setup.DemoAccount;
-import cn.hongxin.setup.SetupForm;
 import cn.hongxin.setup.SetupService;
 import cn.hongxin.support.Browser;
+import cn.hongxin.support.DemoDepartment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,44 +48,28 @@ class OutreachBrowserTests {
     }
 
     static final String ADMIN_PASSWORD = "Outreach-Passw0rd!";
-    static Browser browser;
-    static List<DemoAccount> demo;
+    @RegisterExtension
+    static final Browser browser = new Browser();
+    static DemoDepartment demo;
 
-    @LocalServerPort
-    int port;
     @Autowired
     SetupService setup;
     @Autowired
     JdbcClient jdbc;
 
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
-
     @BeforeEach
     void demo() {
-        synchronized (OutreachBrowserTests.class) {
-            if (setup.needed()) {
-                demo = setup.run(new SetupForm("某某医科大学委员会", "admin", "系统管理员", ADMIN_PASSWORD,
-                        ADMIN_PASSWORD, true)).demoAccounts();
-            }
-        }
+        demo = DemoDepartment.load(setup, ADMIN_PASSWORD);
     }
 
     @Test
     void theTeachersBranchSecretaryRecordsAHeldTalkFromAPhone() {
         Page page = browser.phone("zh-CN");
-        login(page, secretary());
-        page.navigate(url("/outreach/talks"));
+        browser.login(page, secretary());
+        page.navigate(browser.url("/outreach/talks"));
         Browser.screenshot(page, "outreach/talks-phone-zh");
         page.click("#talk-add");
-        page.waitForURL(url("/outreach/talks/new"));
+        page.waitForURL(browser.url("/outreach/talks/new"));
         String title = "“健康你我他”进宿舍：常见皮肤病防治";
         page.fill("#title", title);
         String start = LocalDateTime.now(EventService.ZONE).minusDays(1).withHour(19).truncatedTo(ChronoUnit.HOURS)
@@ -101,7 +83,7 @@ class OutreachBrowserTests {
         assertThat(page.isChecked("#held")).isTrue();
         Browser.screenshot(page, "outreach/talk-form-phone-zh");
         page.click("#talk-save");
-        page.waitForURL(url("/outreach/talks"));
+        page.waitForURL(browser.url("/outreach/talks"));
         assertThat(page.locator(".alert-success").innerText()).contains("已登记宣讲");
         var row = page.locator("#talks-table tbody tr", new Page.LocatorOptions().setHasText(title));
         assertThat(row.count()).isEqualTo(1);
@@ -109,8 +91,7 @@ class OutreachBrowserTests {
         Browser.screenshot(page, "outreach/talk-recorded-phone-zh");
         assertThat(jdbc.sql("select count(*) from event where title = :t").param("t", title).query(Long.class).single())
                 .isEqualTo(1);
-        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        assertThat(Browser.sidewaysOverflow(page)).isLessThanOrEqualTo(0);
         page.context().close();
         assertThat(browser.externalRequests()).isEmpty();
     }
@@ -121,10 +102,10 @@ class OutreachBrowserTests {
                 .query(Long.class).single();
         assertThat(pieceId).isNotNull();
         Page page = browser.desktop("zh-CN");
-        login(page, secretary());
-        page.navigate(url("/outreach/column"));
+        browser.login(page, secretary());
+        page.navigate(browser.url("/outreach/column"));
         Browser.screenshot(page, "outreach/column-desktop-zh");
-        page.navigate(url("/outreach/column/pieces/" + pieceId));
+        page.navigate(browser.url("/outreach/column/pieces/" + pieceId));
         assertThat(page.locator("#piece-state").innerText()).isEqualTo("已交稿");
         Browser.screenshot(page, "outreach/piece-written-desktop-zh");
         page.click("#move-published");
@@ -136,20 +117,8 @@ class OutreachBrowserTests {
         assertThat(browser.externalRequests()).isEmpty();
     }
 
-    void login(Page page, DemoAccount account) {
-        page.navigate(url("/login?lang=zh-CN"));
-        page.fill("#username", account.username());
-        page.fill("#password", account.password());
-        page.click("#login-submit");
-        page.waitForURL(url("/"));
-    }
-
     static DemoAccount secretary() {
-        return demo.stream().filter(a -> a.username().startsWith("jiaogong")).findFirst().orElseThrow(
+        return demo.accounts().stream().filter(a -> a.username().startsWith("jiaogong")).findFirst().orElseThrow(
                 () -> new AssertionError("demo has no teachers' branch secretary"));
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -6,19 +6,16 @@ import java.util.Map;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import cn.hongxin.setup.DemoAccount;
-import cn.hongxin.setup.SetupForm;
 import cn.hongxin.setup.SetupService;
 import cn.hongxin.support.Browser;
+import cn.hongxin.support.DemoDepartment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,11 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PageGalleryBrowserTests {
 
     static final String ADMIN_PASSWORD = "Gallery-Passw0rd!";
-    static Browser browser;
-    static List<DemoAccount> demo;
+    @RegisterExtension
+    static final Browser browser = new Browser();
+    static DemoDepartment demo;
 
-    @LocalServerPort
-    int port;
     @Autowired
     SetupService setup;
     @Autowired
@@ -57,72 +53,59 @@ class PageGalleryBrowserTests {
     @Autowired
     cn.hongxin.publishing.ArticleService articles;
 
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
-
     @Test
     void everyPageRendersInBothLanguagesAtBothSizesWithoutExternalRequests() {
-        if (setup.needed()) {
-            demo = setup.run(new SetupForm("某某医科大学委员会", "admin", "系统管理员", ADMIN_PASSWORD, ADMIN_PASSWORD,
-                    true)).demoAccounts();
-        }
+        demo = DemoDepartment.load(setup, ADMIN_PASSWORD);
         long someone = accountService.runAs("admin", () -> people.search(
                 cn.hongxin.organisation.PersonQuery.all(), 0, 1).getContent().get(0).id());
         Map<String, List<String>> pagesByUser = new java.util.LinkedHashMap<>();
         pagesByUser.put("admin", List.of("/", "/org/units", "/org/people", "/org/people/" + someone,
                 "/org/people/" + someone + "/edit", "/org/people/new", "/org/calendar", "/org/people/import",
                 "/system/accounts", "/system/accounts/new", "/me/password", "/me/tokens", "/me/inbox", "/events/types"));
-        pagesByUser.put(account("COMMITTEE_MEMBER").username(), List.of("/submissions/review", "/me/submissions"));
-        pagesByUser.put(account("GENERAL_SECRETARY").username(), List.of("/", "/org/people", "/org/units", "/events",
+        pagesByUser.put(demo.account("COMMITTEE_MEMBER").username(), List.of("/submissions/review", "/me/submissions"));
+        pagesByUser.put(demo.account("GENERAL_SECRETARY").username(), List.of("/", "/org/people", "/org/units", "/events",
                 "/events/new", "/events/series", "/events/series/new", "/events/calendar"));
-        pagesByUser.put(account("MEMBER").username(), List.of("/", "/me/events", "/me/submissions", "/events/calendar",
+        pagesByUser.put(demo.account("MEMBER").username(), List.of("/", "/me/events", "/me/submissions", "/events/calendar",
                 "/me/calendar-feeds"));
-        pagesByUser.put(account("SECURITY_ADMIN").username(), List.of("/system/security"));
-        pagesByUser.put(account("AUDITOR").username(), List.of("/system/audit"));
+        pagesByUser.put(demo.account("SECURITY_ADMIN").username(), List.of("/system/security"));
+        pagesByUser.put(demo.account("AUDITOR").username(), List.of("/system/audit"));
         long brandId = accountService.runAs("admin", () -> brands.presented().orElseThrow().id());
-        pagesByUser.merge(account("GENERAL_SECRETARY").username(), List.of("/brand", "/brand/" + brandId + "/edit",
+        pagesByUser.merge(demo.account("GENERAL_SECRETARY").username(), List.of("/brand", "/brand/" + brandId + "/edit",
                 "/brand/" + brandId + "/programme", "/brand/" + brandId + "/programme?editRequirement="
                         + accountService.runAs("admin", () -> catalog.measures().get(0).requirements().get(0).id())),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
-        pagesByUser.merge(account("MEMBER").username(), List.of("/brand"),
+        pagesByUser.merge(demo.account("MEMBER").username(), List.of("/brand"),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
-        pagesByUser.merge(account("GENERAL_SECRETARY").username(), List.of("/compliance", "/compliance/heat-map",
+        pagesByUser.merge(demo.account("GENERAL_SECRETARY").username(), List.of("/compliance", "/compliance/heat-map",
                 "/compliance/requirements/" + accountService.runAs("admin",
                         () -> catalog.measures().get(0).requirements().get(0).id()) + "/behind"),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
-        pagesByUser.merge(account("MEMBER").username(), List.of("/me/checklist"),
+        pagesByUser.merge(demo.account("MEMBER").username(), List.of("/me/checklist"),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
-        pagesByUser.merge(account("GENERAL_SECRETARY").username(), List.of("/evaluation", "/evaluation/points",
+        pagesByUser.merge(demo.account("GENERAL_SECRETARY").username(), List.of("/evaluation", "/evaluation/points",
                 "/evaluation/reports"), (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
-        pagesByUser.merge(account("MEMBER").username(), List.of("/me/points"),
+        pagesByUser.merge(demo.account("MEMBER").username(), List.of("/me/points"),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
 
-        long mentoringPair = accountService.runAs(account("GENERAL_SECRETARY").username(),
+        long mentoringPair = accountService.runAs(demo.account("GENERAL_SECRETARY").username(),
                 () -> mentoringLedger.visibleRows().get(0).pairId());
-        pagesByUser.merge(account("GENERAL_SECRETARY").username(), List.of("/mentoring", "/mentoring/new",
+        pagesByUser.merge(demo.account("GENERAL_SECRETARY").username(), List.of("/mentoring", "/mentoring/new",
                 "/mentoring/pairs/" + mentoringPair), (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
-        pagesByUser.merge(account("BRANCH_SECRETARY").username(), List.of("/me/mentoring"),
+        pagesByUser.merge(demo.account("BRANCH_SECRETARY").username(), List.of("/me/mentoring"),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
-        pagesByUser.merge(account("MEMBER").username(), List.of("/me/mentoring"),
+        pagesByUser.merge(demo.account("MEMBER").username(), List.of("/me/mentoring"),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
-        pagesByUser.merge(account("BRANCH_SECRETARY").username(), List.of("/outreach/team", "/outreach/team/new",
+        pagesByUser.merge(demo.account("BRANCH_SECRETARY").username(), List.of("/outreach/team", "/outreach/team/new",
                 "/outreach/column", "/outreach/column/pieces/new", "/outreach/talks", "/outreach/talks/new"),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
         List<cn.hongxin.newsletter.NewsletterSummary> newsletterIssues = accountService.runAs(
-                account("GENERAL_SECRETARY").username(), () -> newsletters.list(null));
+                demo.account("GENERAL_SECRETARY").username(), () -> newsletters.list(null));
         long issuedNewsletter = newsletterIssues.stream().filter(n -> n.number() != null).findFirst().orElseThrow().id();
-        pagesByUser.merge(account("GENERAL_SECRETARY").username(), List.of("/newsletter",
+        pagesByUser.merge(demo.account("GENERAL_SECRETARY").username(), List.of("/newsletter",
                         "/newsletter/" + newsletterIssues.get(0).id(), "/newsletter/" + issuedNewsletter,
                         "/site/newsletters", "/site/newsletters/" + issuedNewsletter),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
-        String secretary = account("GENERAL_SECRETARY").username();
+        String secretary = demo.account("GENERAL_SECRETARY").username();
         var published = accountService.runAs(secretary, () -> articles.search(new cn.hongxin.publishing.ArticleQuery(
                 cn.hongxin.publishing.ArticleState.PUBLISHED, null, null), 0, 1).getContent().get(0));
         long returned = accountService.runAs(secretary, () -> articles.search(new cn.hongxin.publishing.ArticleQuery(
@@ -139,9 +122,9 @@ class PageGalleryBrowserTests {
             for (boolean phone : List.of(false, true)) {
                 for (var entry : pagesByUser.entrySet()) {
                     Page page = phone ? browser.phone(locale) : browser.desktop(locale);
-                    login(page, entry.getKey(), password(entry.getKey()), locale);
+                    browser.login(page, entry.getKey(), demo.password(entry.getKey()));
                     for (String path : entry.getValue()) {
-                        Response response = page.navigate(url(path));
+                        Response response = page.navigate(browser.url(path));
                         if (page.locator("#heat-map").count() > 0) {
                             page.waitForSelector("#heat-map[data-rendered]");
                         }
@@ -164,25 +147,4 @@ class PageGalleryBrowserTests {
         assertThat(browser.externalRequests()).isEmpty();
     }
 
-    void login(Page page, String username, String password, String locale) {
-        page.navigate(url("/login?lang=" + (locale.equals("en") ? "en" : "zh-CN")));
-        page.fill("#username", username);
-        page.fill("#password", password);
-        page.click("#login-submit");
-        page.waitForURL(url("/"));
-    }
-
-    static DemoAccount account(String role) {
-        return demo.stream().filter(a -> a.role().equals(role)).findFirst().orElseThrow(
-                () -> new AssertionError("demo has no " + role + " account"));
-    }
-
-    static String password(String username) {
-        return username.equals("admin") ? ADMIN_PASSWORD
-                : demo.stream().filter(a -> a.username().equals(username)).findFirst().orElseThrow().password();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -18,13 +18,11 @@ import java.util.Random;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.microsoft.playwright.Page;
@@ -62,10 +60,9 @@ class EventGalleryBrowserTests {
     @interface GalleryBrowserTest {
     }
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
-    @LocalServerPort
-    int port;
     @Autowired
     EventService events;
     @Autowired
@@ -78,16 +75,6 @@ class EventGalleryBrowserTests {
     AccountService accountService;
     @Autowired
     PersonService people;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
 
     @Test
     void aSecretaryFillsTheGalleryAndAMemberSeesItOnAPhone() throws IOException {
@@ -108,8 +95,8 @@ class EventGalleryBrowserTests {
         Files.write(big, new byte[1_500_000]);
 
         Page desk = browser.desktop("zh-CN");
-        login(desk, b.studentsSecretary());
-        desk.navigate(url("/events/" + event));
+        browser.login(desk, b.studentsSecretary());
+        desk.navigate(browser.url("/events/" + event));
         desk.setInputFiles("#photo-files", photos);
         desk.click("#photo-upload button[type=submit]");
         assertThat(desk.locator(".alert-success")).containsText("已上传 5 个文件");
@@ -135,24 +122,24 @@ class EventGalleryBrowserTests {
         desk.evaluate("document.querySelector('#photo-files').removeAttribute('data-max-bytes');"
                 + "document.querySelector('#photo-files').setCustomValidity('')");
         desk.click("#photo-upload button[type=submit]");
-        assertThat(desk).hasURL(url("/events/" + event));
+        assertThat(desk).hasURL(browser.url("/events/" + event));
         assertThat(desk.locator(".alert-danger")).containsText("文件太大，不能超过 1 MB");
         assertThat(desk.locator("#event-gallery img")).hasCount(5);
 
-        desk.navigate(url("/events/" + event));
+        desk.navigate(browser.url("/events/" + event));
         assertThat(desk.locator(".alert-danger")).hasCount(0);
         Browser.screenshot(desk, "event-gallery-desktop-zh");
 
         Page phone = browser.phone("zh-CN");
-        login(phone, b.aliceAccount());
-        phone.navigate(url("/events/" + event));
+        browser.login(phone, b.aliceAccount());
+        phone.navigate(browser.url("/events/" + event));
         assertThat(phone.locator("#event-gallery img")).hasCount(5);
         assertThat(phone.locator("#event-summary")).containsText("重温入党誓词");
         assertThat(phone.locator("#photo-upload")).hasCount(0);
         Browser.screenshot(phone, "event-gallery-phone-zh");
         // A tile opens the photo itself.
         String href = phone.locator("#event-gallery a").first().getAttribute("href");
-        assertThat(phone.request().get(url(href)).status()).isEqualTo(200);
+        assertThat(phone.request().get(browser.url(href)).status()).isEqualTo(200);
 
         assertThat(browser.externalRequests()).isEmpty();
     }
@@ -187,17 +174,5 @@ class EventGalleryBrowserTests {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         ImageIO.write(img, "png", out);
         return out.toByteArray();
-    }
-
-    void login(Page page, String username) {
-        page.navigate(url("/login"));
-        page.fill("#username", username);
-        page.fill("#password", TestAccounts.PASSWORD);
-        page.click("#login-submit");
-        assertThat(page).hasURL(url("/"));
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

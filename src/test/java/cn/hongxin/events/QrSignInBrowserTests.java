@@ -8,13 +8,11 @@ import java.lang.annotation.Target;
 import java.time.LocalDateTime;
 
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.hongxin.organisation.PersonService;
@@ -46,10 +44,9 @@ class QrSignInBrowserTests {
     @interface QrBrowserTest {
     }
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
-    @LocalServerPort
-    int port;
     @Autowired
     EventService events;
     @Autowired
@@ -63,24 +60,14 @@ class QrSignInBrowserTests {
     @Autowired
     PersonService people;
 
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
-
     @Test
     void aMemberScansTheProjectorsCodeWithTheirPhone() {
         EventFixtures fixtures = new EventFixtures(org, accounts, accountService, people, events, types);
         EventFixtures.Branches b = fixtures.branches();
 
         Page desk = browser.desktop("zh-CN");
-        login(desk, b.studentsSecretary());
-        desk.navigate(url("/events/new"));
+        browser.login(desk, b.studentsSecretary());
+        desk.navigate(browser.url("/events/new"));
         desk.selectOption("#typeId", String.valueOf(fixtures.typeId("REGULAR_PARTY_MEETING")));
         desk.selectOption("#organiserUnitId", String.valueOf(b.dept().studentsBranch().id()));
         desk.fill("#title", "十二月定期议党会议");
@@ -99,10 +86,8 @@ class QrSignInBrowserTests {
 
         Page phone = browser.phone("zh-CN");
         phone.navigate(scanUrl);
-        assertThat(phone).hasURL(url("/login"));
-        phone.fill("#username", b.aliceAccount());
-        phone.fill("#password", TestAccounts.PASSWORD);
-        phone.click("#login-submit");
+        assertThat(phone).hasURL(browser.url("/login"));
+        Browser.submitLogin(phone, b.aliceAccount(), TestAccounts.PASSWORD);
         assertThat(phone.locator("#signin-event")).hasText("十二月定期议党会议");
         assertThat(phone.locator("#signin-card")).containsText("教学楼201");
         Browser.screenshot(phone, "qr-signin-confirm-phone-zh");
@@ -131,17 +116,5 @@ class QrSignInBrowserTests {
         Browser.screenshot(desk, "qr-event-closed-desktop-zh");
 
         assertThat(browser.externalRequests()).isEmpty();
-    }
-
-    void login(Page page, String username) {
-        page.navigate(url("/login"));
-        page.fill("#username", username);
-        page.fill("#password", TestAccounts.PASSWORD);
-        page.click("#login-submit");
-        assertThat(page).hasURL(url("/"));
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

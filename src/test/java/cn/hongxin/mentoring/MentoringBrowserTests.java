@@ -3,14 +3,11 @@ package cn.hongxin.mentoring;
 import java.util.List;
 
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.hongxin.security.TestAccounts;
 import cn.hongxin.support.Browser;
 import cn.hongxin.support.BrowserTest;
 
@@ -24,32 +21,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowserTest
 class MentoringBrowserTests {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
-    @LocalServerPort
-    int port;
     @Autowired
     MentoringFixtures fixtures;
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
 
     @Test
     void aTeacherLogsAHelpRecordFromAPhoneInAFewTaps() {
         MentoringFixtures.Cast c = fixtures.cast();
         long pairId = fixtures.pair(c, 14);
         Page page = browser.phone("zh-CN");
-        login(page, c.partnerAccount());
-        page.navigate(url("/me/mentoring"));
+        browser.login(page, c.partnerAccount());
+        page.navigate(browser.url("/me/mentoring"));
         Browser.screenshot(page, "mentoring/mine-teacher-phone-zh");
         assertThat(page.locator("[data-pair-id='" + pairId + "']").innerText()).contains("陈思远", "杨建华");
         assertThat(page.locator("[data-pair-id='" + pairId + "'] .overdue-warning").count()).isEqualTo(1);
@@ -60,26 +46,25 @@ class MentoringBrowserTests {
         page.fill("#help-next-" + pairId, "周四答疑时检查练习");
         Browser.screenshot(page, "mentoring/log-help-phone-zh");
         page.click("#help-submit-" + pairId);
-        page.waitForURL(url("/me/mentoring"));
+        page.waitForURL(browser.url("/me/mentoring"));
         Browser.screenshot(page, "mentoring/logged-help-phone-zh");
         assertThat(page.locator(".alert-success").innerText()).contains("帮扶记录已保存");
         assertThat(page.locator("[data-pair-id='" + pairId + "']").innerText()).contains("本月已记录1次");
         assertThat(jdbc.queryForList("select mode from mentoring_help_record where pair_id = ?", String.class, pairId))
                 .isEqualTo(List.of("VISIT"));
-        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        assertThat(Browser.sidewaysOverflow(page)).isLessThanOrEqualTo(0);
 
         // The pair's file shows it to the teacher.
         page.click("#pair-record-" + pairId);
-        page.waitForURL(url("/mentoring/pairs/" + pairId));
+        page.waitForURL(browser.url("/mentoring/pairs/" + pairId));
         Browser.screenshot(page, "mentoring/pair-phone-zh");
         assertThat(page.locator("#help-records").innerText()).contains("晚上到宿舍走访", "家访/走访宿舍");
         page.context().close();
 
         // The student sees the date and the teachers, nothing of the note.
         Page student = browser.phone("zh-CN");
-        login(student, c.studentAccount());
-        student.navigate(url("/me/mentoring"));
+        browser.login(student, c.studentAccount());
+        student.navigate(browser.url("/me/mentoring"));
         Browser.screenshot(student, "mentoring/mine-student-phone-zh");
         String text = student.locator("main").innerText();
         assertThat(text).contains("杨建华", "周晓梅", MentoringService.today().toString());
@@ -88,29 +73,17 @@ class MentoringBrowserTests {
 
         // The general branch secretary's list and form, on a desktop.
         Page desk = browser.desktop("zh-CN");
-        login(desk, c.generalSecretary());
-        desk.navigate(url("/mentoring?q=陈思远"));
+        browser.login(desk, c.generalSecretary());
+        desk.navigate(browser.url("/mentoring?q=陈思远"));
         Browser.screenshot(desk, "mentoring/list-desktop-zh");
         assertThat(desk.locator("#mentoring-table").innerText()).contains("陈思远", "杨建华", "周晓梅")
                 .doesNotContain("宿舍走访");
-        desk.navigate(url("/mentoring/new?studentId=" + c.student()));
+        desk.navigate(browser.url("/mentoring/new?studentId=" + c.student()));
         Browser.screenshot(desk, "mentoring/form-desktop-zh");
         assertThat(desk.locator("#suggestions").innerText()).contains("杨建华");
-        desk.navigate(url("/mentoring/pairs/" + pairId));
+        desk.navigate(browser.url("/mentoring/pairs/" + pairId));
         Browser.screenshot(desk, "mentoring/pair-desktop-zh");
         desk.context().close();
         assertThat(browser.externalRequests()).isEmpty();
-    }
-
-    void login(Page page, String username) {
-        page.navigate(url("/login?lang=zh-CN"));
-        page.fill("#username", username);
-        page.fill("#password", TestAccounts.PASSWORD);
-        page.click("#login-submit");
-        page.waitForURL(url("/"));
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

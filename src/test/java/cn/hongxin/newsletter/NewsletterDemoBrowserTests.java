@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.util.List;
 
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -13,9 +12,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -27,9 +26,9 @@ import cn.hongxin.compliance.Verdict;
 import cn.hongxin.events.EventService;
 import cn.hongxin.security.AccountService;
 import cn.hongxin.setup.DemoAccount;
-import cn.hongxin.setup.SetupForm;
 import cn.hongxin.setup.SetupService;
 import cn.hongxin.support.Browser;
+import cn.hongxin.support.DemoDepartment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,8 +49,6 @@ class NewsletterDemoBrowserTests {
 
     static final String PASSWORD = "Newsletter-Passw0rd!";
 
-    @LocalServerPort
-    int port;
     @Autowired
     SetupService setup;
     @Autowired
@@ -65,23 +62,16 @@ class NewsletterDemoBrowserTests {
     @Autowired
     JdbcClient jdbc;
 
-    Browser browser;
-    List<DemoAccount> demo;
+    @RegisterExtension
+    static final Browser browser = new Browser();
     String secretary;
     String secretaryPassword;
 
     @BeforeAll
     void loadDemo() {
-        demo = setup.run(new SetupForm("某某医科大学委员会", "admin", "系统管理员", PASSWORD, PASSWORD, true)).demoAccounts();
-        DemoAccount general = demo.stream().filter(a -> a.role().equals("GENERAL_SECRETARY")).findFirst().orElseThrow();
+        DemoAccount general = DemoDepartment.load(setup, PASSWORD).account("GENERAL_SECRETARY");
         secretary = general.username();
         secretaryPassword = general.password();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
     }
 
     @Test
@@ -119,44 +109,36 @@ class NewsletterDemoBrowserTests {
         long draftId = accounts.runAs(secretary, () -> newsletters.list(null)).stream()
                 .filter(s -> s.state() == NewsletterState.DRAFT).findFirst().orElseThrow().id();
         Page page = browser.desktop("zh-CN");
-        page.navigate(url("/login?lang=zh-CN"));
-        page.fill("#username", secretary);
-        page.fill("#password", secretaryPassword);
-        page.click("#login-submit");
-        page.waitForURL(url("/"));
+        browser.login(page, secretary, secretaryPassword);
 
-        page.navigate(url("/newsletter/" + draftId));
+        page.navigate(browser.url("/newsletter/" + draftId));
         for (String title : List.of("甲：王堃讲党课", "乙：张犇、李燚、陈喆谈体会")) {
             page.locator("form.add-item-form").first().locator("input[name=title]").fill(title);
             page.locator("form.add-item-form").first().locator("textarea[name=body]").fill(title + "。正文。");
-            page.locator("form.add-item-form").first().locator("button[type=submit]").click();
-            page.waitForLoadState();
+            Browser.clickAndWait(page, page.locator("form.add-item-form").first().locator("button[type=submit]"));
         }
         List<String> before = page.locator(".hx-card").first().page().locator("[id^=section-]").first()
                 .locator(".item-title").allInnerTexts();
         assertThat(before).endsWith("甲：王堃讲党课", "乙：张犇、李燚、陈喆谈体会");
         // 乙 one up: the arrow button of the last item of the first section
-        page.locator("[id^=section-]").first().locator(".newsletter-item").last().locator("button.item-up").click();
-        page.waitForLoadState();
+        Browser.clickAndWait(page, page.locator("[id^=section-]").first().locator(".newsletter-item").last()
+                .locator("button.item-up"));
         List<String> after = page.locator("[id^=section-]").first().locator(".item-title").allInnerTexts();
         assertThat(after).endsWith("乙：张犇、李燚、陈喆谈体会", "甲：王堃讲党课");
         assertThat(after).hasSize(before.size());
         Browser.screenshot(page, "newsletter-editor-reordered");
 
-        page.click("#newsletter-submit");
-        page.waitForLoadState();
+        Browser.clickAndWait(page, "#newsletter-submit");
         assertThat(page.locator("#newsletter-state").innerText()).isEqualTo("待审签");
-        page.click("#newsletter-issue");
-        page.waitForLoadState();
+        Browser.clickAndWait(page, "#newsletter-issue");
         assertThat(page.locator("#newsletter-state").innerText()).isEqualTo("已签发");
         assertThat(page.locator("#newsletter-number").innerText()).matches("\\d{4}年第\\d+期");
         Browser.screenshot(page, "newsletter-editor-issued");
         page.context().close();
 
         Page visitor = browser.phone("zh-CN");
-        visitor.navigate(url("/site/newsletters"));
-        visitor.locator("#site-newsletters a[href='/site/newsletters/" + draftId + "']").click();
-        visitor.waitForLoadState();
+        visitor.navigate(browser.url("/site/newsletters"));
+        Browser.clickAndWait(visitor, visitor.locator("#site-newsletters a[href='/site/newsletters/" + draftId + "']"));
         assertThat(visitor.locator("#site-newsletter").innerText()).contains("乙：张犇、李燚、陈喆谈体会")
                 .contains("党建工作简报");
         Browser.screenshot(visitor, "newsletter-public-phone");
@@ -174,9 +156,5 @@ class NewsletterDemoBrowserTests {
             Thread.sleep(50);
         }
         throw new AssertionError("no newsletter evidence after 30 s");
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

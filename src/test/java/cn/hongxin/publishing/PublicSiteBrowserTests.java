@@ -1,11 +1,9 @@
 package cn.hongxin.publishing;
 
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.hongxin.security.Role;
 import cn.hongxin.security.TestAccounts;
@@ -23,10 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowserTest
 class PublicSiteBrowserTests {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
-    @LocalServerPort
-    int port;
     @Autowired
     TestOrganisation org;
     @Autowired
@@ -35,16 +32,6 @@ class PublicSiteBrowserTests {
     PublishingFixtures fixtures;
     @Autowired
     ArticleService articles;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
 
     @Test
     void aReaderOnAPhoneReadsAPublishedArticleWithoutLoggingIn() {
@@ -61,13 +48,13 @@ class PublicSiteBrowserTests {
         fixtures.draft(author, dept.studentsBranch().id(), unpublished);
 
         Page page = browser.phone("zh-CN");
-        page.navigate(url("/site"));
+        page.navigate(browser.url("/site"));
         Browser.screenshot(page, "publishing/site-list-phone-zh");
         assertThat(page.url()).doesNotContain("/login");
         assertThat(page.content()).contains(title).doesNotContain(unpublished);
 
         page.click("a.site-item-link[href='" + published.sitePath() + "']");
-        page.waitForURL(url(published.sitePath()));
+        page.waitForURL(browser.url(published.sitePath()));
         page.waitForLoadState();
         Browser.screenshot(page, "publishing/site-article-phone-zh");
         assertThat(page.locator("h1.site-article-title").innerText()).isEqualTo(title);
@@ -77,13 +64,8 @@ class PublicSiteBrowserTests {
                 + ".map(i => i.complete && i.naturalWidth > 0)");
         assertThat((java.util.List<Object>) loaded).hasSize(2).containsOnly(Boolean.TRUE);
         assertThat(page.inputValue("#share-url")).endsWith(published.sitePath());
-        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        assertThat(Browser.sidewaysOverflow(page)).isLessThanOrEqualTo(0);
         assertThat(browser.externalRequests()).isEmpty();
         page.context().close();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }
