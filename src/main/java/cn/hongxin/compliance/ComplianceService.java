@@ -150,6 +150,20 @@ public class ComplianceService {
     /** One page of the subjects behind on (or having missed) a requirement, by name. */
     @Transactional(readOnly = true)
     public BehindList behind(long requirementId, PeriodKind kind, LocalDate on, Long unitId, int page, int size) {
+        return behind(requirementId, kind, on, unitId, null, page, size);
+    }
+
+    /**
+     * One page of the subjects behind on (or having missed) a requirement whose name matches {@code q} as in the
+     * people list (characters, pinyin or initials); every subject behind when {@code q} is blank.
+     */
+    @Transactional(readOnly = true)
+    public BehindList behind(long requirementId, PeriodKind kind, LocalDate on, Long unitId, String q, int page,
+                             int size) {
+        String term = NameFilter.term(q);
+        if (term != null) {
+            return matching(requirementId, kind, on, unitId, term, page, size);
+        }
         Scope scope = scope(unitId);
         RequirementDefinition r = requirement(requirementId);
         Selection sel = select(kind, on, unitId);
@@ -161,6 +175,31 @@ public class ComplianceService {
         }
         BehindPage rows = engine.behind(r, period.get(), scope.subtree(measureOf(r)), sel.asOf(), page, size);
         return new BehindList(r, sel, period.get(), frame[0], frame[1], rows);
+    }
+
+    /** The subjects behind whose names match, paged here: the engine lists them all by name, at most the export's limit. */
+    private BehindList matching(long requirementId, PeriodKind kind, LocalDate on, Long unitId, String term, int page,
+                                int size) {
+        BehindList first = behind(requirementId, kind, on, unitId, null, 0, 500);
+        java.util.function.Predicate<String> matches = NameFilter.matching(term);
+        List<BehindRow> found = new ArrayList<>();
+        first.page().rows().stream().filter(r -> matches.test(r.name())).forEach(found::add);
+        long seen = first.page().rows().size();
+        int next = 1;
+        while (seen < Math.min(first.page().total(), EXPORT_LIMIT)) {
+            List<BehindRow> more = behind(requirementId, kind, on, unitId, null, next++, 500).page().rows();
+            if (more.isEmpty()) {
+                break;
+            }
+            seen += more.size();
+            more.stream().filter(r -> matches.test(r.name())).forEach(found::add);
+        }
+        int p = Math.max(page, 0);
+        int s = Math.min(Math.max(size, 1), 500);
+        int from = (int) Math.min((long) p * s, found.size());
+        BehindPage rows = new BehindPage(found.subList(from, Math.min(from + s, found.size())), found.size(), p, s);
+        return new BehindList(first.requirement(), first.selection(), first.period(), first.opensOn(), first.closesOn(),
+                rows);
     }
 
     /**
@@ -201,12 +240,20 @@ public class ComplianceService {
      */
     @Transactional(readOnly = true)
     public byte[] exportBehind(long requirementId, PeriodKind kind, LocalDate on, Long unitId, Locale locale) {
+        return exportBehind(requirementId, kind, on, unitId, null, locale);
+    }
+
+    /** The export of the who-is-behind list as filtered by name ({@code q} blank: everyone behind). */
+    @Transactional(readOnly = true)
+    public byte[] exportBehind(long requirementId, PeriodKind kind, LocalDate on, Long unitId, String q,
+                               Locale locale) {
         currentUsers.require(Permission.COMPLIANCE_EXPORT);
-        BehindList first = behind(requirementId, kind, on, unitId, 0, 500);
+        String term = NameFilter.term(q);
+        BehindList first = behind(requirementId, kind, on, unitId, term, 0, 500);
         List<BehindRow> rows = new ArrayList<>(first.page().rows());
         int page = 1;
         while (rows.size() < Math.min(first.page().total(), EXPORT_LIMIT)) {
-            List<BehindRow> more = behind(requirementId, kind, on, unitId, page++, 500).page().rows();
+            List<BehindRow> more = behind(requirementId, kind, on, unitId, term, page++, 500).page().rows();
             if (more.isEmpty()) {
                 break;
             }
@@ -215,7 +262,7 @@ public class ComplianceService {
         byte[] file = workbook(first, rows, locale);
         audit.record(AuditAction.EXPORT, "compliance_behind", requirementId, AuditOutcome.SUCCESS,
                 rows.size() + " rows, " + (first.period() == null ? "no period" : first.period().label())
-                        + (unitId == null ? "" : ", unit " + unitId));
+                        + (unitId == null ? "" : ", unit " + unitId) + (term == null ? "" : ", by name"));
         return file;
     }
 
