@@ -83,6 +83,14 @@ class ComplianceApiController {
                 .toList(), list.page().page(), list.page().size(), list.page().total());
     }
 
+    @GetMapping("/api/v1/compliance/requirements/{id}/months")
+    @Operation(summary = "A monthly or quarterly requirement month by month over a semester or year (empty otherwise)")
+    List<PeriodBreakdown.Slice> months(@PathVariable long id, @RequestParam(required = false) PeriodKind period,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                                       @RequestParam(required = false) Long unit) {
+        return service.breakdown(id, period, on, unit).map(PeriodBreakdown::slices).orElse(List.of());
+    }
+
     @GetMapping("/api/v1/me/checklist")
     @Operation(summary = "My checklist: what I must do in the periods running today, with progress and deadline")
     List<ChecklistEntry> checklist() {

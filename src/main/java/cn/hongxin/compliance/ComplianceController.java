@@ -52,6 +52,7 @@ class ComplianceController {
                   @RequestParam(required = false) Long unit, Model model) {
         var status = service.status(kind(period), on, unit);
         model.addAttribute("status", status);
+        model.addAttribute("breakdowns", service.breakdowns(kind(period), on, unit));
         selection(model, status.selection(), unit);
         return "compliance/status";
     }
@@ -106,6 +107,7 @@ class ComplianceController {
                 PageRequest.of(list.page().page(), list.page().size()), list.page().total()));
         selection(model, list.selection(), unit);
         model.addAttribute("nameSearch", name == null ? "" : name);
+        model.addAttribute("breakdown", service.breakdown(id, kind(period), on, unit).orElse(null));
         model.addAttribute("baseUrl", withName(query("/compliance/requirements/" + id + "/behind",
                 list.selection().kind(), on, unit), name));
         model.addAttribute("exportUrl", withName(query("/compliance/requirements/" + id + "/behind/export",

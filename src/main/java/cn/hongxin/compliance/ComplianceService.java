@@ -266,6 +266,94 @@ public class ComplianceService {
         return file;
     }
 
+    /**
+     * The monthly and quarterly requirements over the selection's semester or year, by requirement id: each month
+     * (quarter) from the period's start to the day looked at, evaluated as of its end (or that day). Empty when the
+     * selection is itself a month. One batch per month and subtree.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, PeriodBreakdown> breakdowns(PeriodKind kind, LocalDate on, Long unitId) {
+        Scope scope = scope(unitId);
+        Selection sel = select(kind, on, unitId);
+        Map<Long, List<RequirementDefinition>> bySubtree = new LinkedHashMap<>();
+        if (longer(sel.kind())) {
+            for (MeasureDefinition m : catalog.measures()) {
+                m.requirements().stream().filter(r -> shorter(r.period()))
+                        .forEach(r -> bySubtree.computeIfAbsent(scope.subtree(m), k -> new ArrayList<>()).add(r));
+            }
+        }
+        Map<Long, Map<String, PeriodBreakdown.Slice>> slices = new LinkedHashMap<>();
+        Map<Long, RequirementDefinition> asked = new LinkedHashMap<>();
+        for (LocalDate day : sliceDays(sel)) {
+            bySubtree.forEach((subtree, requirements) -> engine.evaluateAll(requirements, subtree, day).forEach(e -> {
+                if (e.period() != null && overlaps(e.period(), sel.period())) {
+                    asked.put(e.requirement().id(), e.requirement());
+                    slices.computeIfAbsent(e.requirement().id(), k -> new LinkedHashMap<>())
+                            .put(e.period().label(), slice(e, sel.asOf()));
+                }
+            }));
+        }
+        Map<Long, PeriodBreakdown> result = new LinkedHashMap<>();
+        slices.forEach((id, byLabel) -> result.put(id, new PeriodBreakdown(asked.get(id), sel.period(),
+                new ArrayList<>(byLabel.values()))));
+        return result;
+    }
+
+    /** One monthly or quarterly requirement over the selection's semester or year; empty otherwise. */
+    @Transactional(readOnly = true)
+    public Optional<PeriodBreakdown> breakdown(long requirementId, PeriodKind kind, LocalDate on, Long unitId) {
+        Scope scope = scope(unitId);
+        RequirementDefinition r = requirement(requirementId);
+        Selection sel = select(kind, on, unitId);
+        if (!longer(sel.kind()) || !shorter(r.period())) {
+            return Optional.empty();
+        }
+        long subtree = scope.subtree(measureOf(r));
+        Map<String, PeriodBreakdown.Slice> byLabel = new LinkedHashMap<>();
+        for (LocalDate day : sliceDays(sel)) {
+            evaluate(r, subtree, day).filter(e -> e.period() != null && overlaps(e.period(), sel.period()))
+                    .ifPresent(e -> byLabel.put(e.period().label(), slice(e, sel.asOf())));
+        }
+        return Optional.of(new PeriodBreakdown(r, sel.period(), new ArrayList<>(byLabel.values())));
+    }
+
+    private static boolean longer(PeriodKind kind) {
+        return kind == PeriodKind.SEMESTER || kind == PeriodKind.YEAR;
+    }
+
+    private static boolean shorter(PeriodKind kind) {
+        return kind == PeriodKind.MONTH || kind == PeriodKind.QUARTER;
+    }
+
+    private static boolean overlaps(Period p, Period over) {
+        return !p.end().isBefore(over.start()) && !p.start().isAfter(over.end());
+    }
+
+    /** The last day of each month from the selection's start up to its day, and that day itself. */
+    private static List<LocalDate> sliceDays(Selection sel) {
+        List<LocalDate> days = new ArrayList<>();
+        LocalDate end = sel.asOf().isAfter(sel.period().end()) ? sel.period().end() : sel.asOf();
+        LocalDate monthEnd = java.time.YearMonth.from(sel.period().start()).atEndOfMonth();
+        while (monthEnd.isBefore(end)) {
+            days.add(monthEnd);
+            monthEnd = java.time.YearMonth.from(monthEnd.plusDays(1)).atEndOfMonth();
+        }
+        days.add(end);
+        return days;
+    }
+
+    /**
+     * A month evaluated as of its last day (or the day looked at). Once it has closed before the day looked at, those
+     * still behind on its last day have missed it: the evidence counted is the same, only the verdict moves on.
+     */
+    private static PeriodBreakdown.Slice slice(RequirementEvaluation e, LocalDate lookedAt) {
+        VerdictCounts c = e.counts();
+        if (e.closesOn() != null && e.closesOn().isBefore(lookedAt) && c.behind() > 0) {
+            c = new VerdictCounts(c.met(), 0, c.missed() + c.behind(), c.notYetDue());
+        }
+        return new PeriodBreakdown.Slice(e.period(), e.closesOn(), e.asOf(), e.applicable(), c);
+    }
+
     /** The signed-in person's checklist this semester (and the other periods running today); empty without a person. */
     @Transactional(readOnly = true)
     public List<ChecklistItem> myChecklist(LocalDate asOf) {
