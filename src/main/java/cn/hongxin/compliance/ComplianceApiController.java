@@ -70,16 +70,25 @@ class ComplianceApiController {
     }
 
     @GetMapping("/api/v1/compliance/requirements/{id}/behind")
-    @Operation(summary = "Who is behind on (or has missed) a requirement, by name, one page")
+    @Operation(summary = "Who is behind on (or has missed) a requirement, by name, one page; q searches names")
     BehindPageJson behind(@PathVariable long id, @RequestParam(required = false) PeriodKind period,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                           @RequestParam(required = false) Long unit, @RequestParam(defaultValue = "0") int page,
-                          @Parameter(description = "1–500") @RequestParam(defaultValue = "20") int size) {
-        BehindList list = service.behind(id, period, on, unit, page, size);
+                          @Parameter(description = "1–500") @RequestParam(defaultValue = "20") int size,
+                          @Parameter(description = "name, pinyin or initials") @RequestParam(required = false) String q) {
+        BehindList list = service.behind(id, period, on, unit, q, page, size);
         return new BehindPageJson(id, list.period() == null ? null : list.period().label(), list.closesOn(),
                 list.selection().asOf(), list.page().rows().stream().map(r -> new BehindJson(r.subjectType().name(),
                         r.subjectId(), r.name(), r.branchId(), r.unitName(), r.progress(), r.threshold(), r.verdict()))
                 .toList(), list.page().page(), list.page().size(), list.page().total());
+    }
+
+    @GetMapping("/api/v1/compliance/requirements/{id}/months")
+    @Operation(summary = "A monthly or quarterly requirement month by month over a semester or year (empty otherwise)")
+    List<PeriodBreakdown.Slice> months(@PathVariable long id, @RequestParam(required = false) PeriodKind period,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                                       @RequestParam(required = false) Long unit) {
+        return service.breakdown(id, period, on, unit).map(PeriodBreakdown::slices).orElse(List.of());
     }
 
     @GetMapping("/api/v1/me/checklist")

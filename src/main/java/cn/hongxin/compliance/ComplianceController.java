@@ -52,6 +52,7 @@ class ComplianceController {
                   @RequestParam(required = false) Long unit, Model model) {
         var status = service.status(kind(period), on, unit);
         model.addAttribute("status", status);
+        model.addAttribute("breakdowns", service.breakdowns(kind(period), on, unit));
         selection(model, status.selection(), unit);
         return "compliance/status";
     }
@@ -95,19 +96,22 @@ class ComplianceController {
     @PreAuthorize("hasAuthority('compliance:view')")
     String behind(@PathVariable long id, @RequestParam(required = false) String period,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-                  @RequestParam(required = false) Long unit, @RequestParam(defaultValue = "0") int page,
-                  Model model) {
-        BehindList list = service.behind(id, kind(period), on, unit, page, PAGE_SIZE);
+                  @RequestParam(required = false) Long unit, @RequestParam(required = false) String q,
+                  @RequestParam(defaultValue = "0") int page, Model model) {
+        String name = NameFilter.term(q);
+        BehindList list = service.behind(id, kind(period), on, unit, name, page, PAGE_SIZE);
         model.addAttribute("list", list);
         model.addAttribute("measure", service.measure(id));
         model.addAttribute("siblings", service.siblings(id));
         model.addAttribute("page", new PageImpl<>(list.page().rows(),
                 PageRequest.of(list.page().page(), list.page().size()), list.page().total()));
         selection(model, list.selection(), unit);
-        model.addAttribute("baseUrl", query("/compliance/requirements/" + id + "/behind", list.selection().kind(),
-                on, unit));
-        model.addAttribute("exportUrl", query("/compliance/requirements/" + id + "/behind/export",
-                list.selection().kind(), on, unit));
+        model.addAttribute("nameSearch", name == null ? "" : name);
+        model.addAttribute("breakdown", service.breakdown(id, kind(period), on, unit).orElse(null));
+        model.addAttribute("baseUrl", withName(query("/compliance/requirements/" + id + "/behind",
+                list.selection().kind(), on, unit), name));
+        model.addAttribute("exportUrl", withName(query("/compliance/requirements/" + id + "/behind/export",
+                list.selection().kind(), on, unit), name));
         return "compliance/behind";
     }
 
@@ -115,8 +119,9 @@ class ComplianceController {
     @PreAuthorize("hasAuthority('compliance:export')")
     ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(required = false) String period,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-                                  @RequestParam(required = false) Long unit, Locale locale) {
-        byte[] body = service.exportBehind(id, kind(period), on, unit, locale);
+                                  @RequestParam(required = false) Long unit,
+                                  @RequestParam(required = false) String q, Locale locale) {
+        byte[] body = service.exportBehind(id, kind(period), on, unit, q, locale);
         String name = (locale.getLanguage().equals("en") ? "behind_" : "未完成名单_") + id + "_"
                 + LocalDateTime.now().format(STAMP) + ".xlsx";
         return ResponseEntity.ok().contentType(XLSX)
@@ -168,5 +173,11 @@ class ComplianceController {
             b.queryParam("unit", unit);
         }
         return b.build().toUriString();
+    }
+
+    /** The url with the name search added (encoded), when there is one. */
+    static String withName(String url, String name) {
+        return name == null ? url : UriComponentsBuilder.fromUriString(url).queryParam("q", name).encode().build()
+                .toUriString();
     }
 }

@@ -150,6 +150,20 @@ public class ComplianceService {
     /** One page of the subjects behind on (or having missed) a requirement, by name. */
     @Transactional(readOnly = true)
     public BehindList behind(long requirementId, PeriodKind kind, LocalDate on, Long unitId, int page, int size) {
+        return behind(requirementId, kind, on, unitId, null, page, size);
+    }
+
+    /**
+     * One page of the subjects behind on (or having missed) a requirement whose name matches {@code q} as in the
+     * people list (characters, pinyin or initials); every subject behind when {@code q} is blank.
+     */
+    @Transactional(readOnly = true)
+    public BehindList behind(long requirementId, PeriodKind kind, LocalDate on, Long unitId, String q, int page,
+                             int size) {
+        String term = NameFilter.term(q);
+        if (term != null) {
+            return matching(requirementId, kind, on, unitId, term, page, size);
+        }
         Scope scope = scope(unitId);
         RequirementDefinition r = requirement(requirementId);
         Selection sel = select(kind, on, unitId);
@@ -161,6 +175,31 @@ public class ComplianceService {
         }
         BehindPage rows = engine.behind(r, period.get(), scope.subtree(measureOf(r)), sel.asOf(), page, size);
         return new BehindList(r, sel, period.get(), frame[0], frame[1], rows);
+    }
+
+    /** The subjects behind whose names match, paged here: the engine lists them all by name, at most the export's limit. */
+    private BehindList matching(long requirementId, PeriodKind kind, LocalDate on, Long unitId, String term, int page,
+                                int size) {
+        BehindList first = behind(requirementId, kind, on, unitId, null, 0, 500);
+        java.util.function.Predicate<String> matches = NameFilter.matching(term);
+        List<BehindRow> found = new ArrayList<>();
+        first.page().rows().stream().filter(r -> matches.test(r.name())).forEach(found::add);
+        long seen = first.page().rows().size();
+        int next = 1;
+        while (seen < Math.min(first.page().total(), EXPORT_LIMIT)) {
+            List<BehindRow> more = behind(requirementId, kind, on, unitId, null, next++, 500).page().rows();
+            if (more.isEmpty()) {
+                break;
+            }
+            seen += more.size();
+            more.stream().filter(r -> matches.test(r.name())).forEach(found::add);
+        }
+        int p = Math.max(page, 0);
+        int s = Math.min(Math.max(size, 1), 500);
+        int from = (int) Math.min((long) p * s, found.size());
+        BehindPage rows = new BehindPage(found.subList(from, Math.min(from + s, found.size())), found.size(), p, s);
+        return new BehindList(first.requirement(), first.selection(), first.period(), first.opensOn(), first.closesOn(),
+                rows);
     }
 
     /**
@@ -201,12 +240,20 @@ public class ComplianceService {
      */
     @Transactional(readOnly = true)
     public byte[] exportBehind(long requirementId, PeriodKind kind, LocalDate on, Long unitId, Locale locale) {
+        return exportBehind(requirementId, kind, on, unitId, null, locale);
+    }
+
+    /** The export of the who-is-behind list as filtered by name ({@code q} blank: everyone behind). */
+    @Transactional(readOnly = true)
+    public byte[] exportBehind(long requirementId, PeriodKind kind, LocalDate on, Long unitId, String q,
+                               Locale locale) {
         currentUsers.require(Permission.COMPLIANCE_EXPORT);
-        BehindList first = behind(requirementId, kind, on, unitId, 0, 500);
+        String term = NameFilter.term(q);
+        BehindList first = behind(requirementId, kind, on, unitId, term, 0, 500);
         List<BehindRow> rows = new ArrayList<>(first.page().rows());
         int page = 1;
         while (rows.size() < Math.min(first.page().total(), EXPORT_LIMIT)) {
-            List<BehindRow> more = behind(requirementId, kind, on, unitId, page++, 500).page().rows();
+            List<BehindRow> more = behind(requirementId, kind, on, unitId, term, page++, 500).page().rows();
             if (more.isEmpty()) {
                 break;
             }
@@ -215,8 +262,96 @@ public class ComplianceService {
         byte[] file = workbook(first, rows, locale);
         audit.record(AuditAction.EXPORT, "compliance_behind", requirementId, AuditOutcome.SUCCESS,
                 rows.size() + " rows, " + (first.period() == null ? "no period" : first.period().label())
-                        + (unitId == null ? "" : ", unit " + unitId));
+                        + (unitId == null ? "" : ", unit " + unitId) + (term == null ? "" : ", by name"));
         return file;
+    }
+
+    /**
+     * The monthly and quarterly requirements over the selection's semester or year, by requirement id: each month
+     * (quarter) from the period's start to the day looked at, evaluated as of its end (or that day). Empty when the
+     * selection is itself a month. One batch per month and subtree.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, PeriodBreakdown> breakdowns(PeriodKind kind, LocalDate on, Long unitId) {
+        Scope scope = scope(unitId);
+        Selection sel = select(kind, on, unitId);
+        Map<Long, List<RequirementDefinition>> bySubtree = new LinkedHashMap<>();
+        if (longer(sel.kind())) {
+            for (MeasureDefinition m : catalog.measures()) {
+                m.requirements().stream().filter(r -> shorter(r.period()))
+                        .forEach(r -> bySubtree.computeIfAbsent(scope.subtree(m), k -> new ArrayList<>()).add(r));
+            }
+        }
+        Map<Long, Map<String, PeriodBreakdown.Slice>> slices = new LinkedHashMap<>();
+        Map<Long, RequirementDefinition> asked = new LinkedHashMap<>();
+        for (LocalDate day : sliceDays(sel)) {
+            bySubtree.forEach((subtree, requirements) -> engine.evaluateAll(requirements, subtree, day).forEach(e -> {
+                if (e.period() != null && overlaps(e.period(), sel.period())) {
+                    asked.put(e.requirement().id(), e.requirement());
+                    slices.computeIfAbsent(e.requirement().id(), k -> new LinkedHashMap<>())
+                            .put(e.period().label(), slice(e, sel.asOf()));
+                }
+            }));
+        }
+        Map<Long, PeriodBreakdown> result = new LinkedHashMap<>();
+        slices.forEach((id, byLabel) -> result.put(id, new PeriodBreakdown(asked.get(id), sel.period(),
+                new ArrayList<>(byLabel.values()))));
+        return result;
+    }
+
+    /** One monthly or quarterly requirement over the selection's semester or year; empty otherwise. */
+    @Transactional(readOnly = true)
+    public Optional<PeriodBreakdown> breakdown(long requirementId, PeriodKind kind, LocalDate on, Long unitId) {
+        Scope scope = scope(unitId);
+        RequirementDefinition r = requirement(requirementId);
+        Selection sel = select(kind, on, unitId);
+        if (!longer(sel.kind()) || !shorter(r.period())) {
+            return Optional.empty();
+        }
+        long subtree = scope.subtree(measureOf(r));
+        Map<String, PeriodBreakdown.Slice> byLabel = new LinkedHashMap<>();
+        for (LocalDate day : sliceDays(sel)) {
+            evaluate(r, subtree, day).filter(e -> e.period() != null && overlaps(e.period(), sel.period()))
+                    .ifPresent(e -> byLabel.put(e.period().label(), slice(e, sel.asOf())));
+        }
+        return Optional.of(new PeriodBreakdown(r, sel.period(), new ArrayList<>(byLabel.values())));
+    }
+
+    private static boolean longer(PeriodKind kind) {
+        return kind == PeriodKind.SEMESTER || kind == PeriodKind.YEAR;
+    }
+
+    private static boolean shorter(PeriodKind kind) {
+        return kind == PeriodKind.MONTH || kind == PeriodKind.QUARTER;
+    }
+
+    private static boolean overlaps(Period p, Period over) {
+        return !p.end().isBefore(over.start()) && !p.start().isAfter(over.end());
+    }
+
+    /** The last day of each month from the selection's start up to its day, and that day itself. */
+    private static List<LocalDate> sliceDays(Selection sel) {
+        List<LocalDate> days = new ArrayList<>();
+        LocalDate end = sel.asOf().isAfter(sel.period().end()) ? sel.period().end() : sel.asOf();
+        LocalDate monthEnd = java.time.YearMonth.from(sel.period().start()).atEndOfMonth();
+        while (monthEnd.isBefore(end)) {
+            days.add(monthEnd);
+            monthEnd = java.time.YearMonth.from(monthEnd.plusDays(1)).atEndOfMonth();
+        }
+        days.add(end);
+        return days;
+    }
+
+    /**
+     * A month evaluated as of its last day (or the day looked at). Once it has closed before the day looked at, those
+     * still behind on its last day have missed it: the evidence counted is the same, only the verdict moves on.
+     */
+    private static PeriodBreakdown.Slice slice(RequirementEvaluation e, LocalDate lookedAt) {
+        VerdictCounts c = e.counts();
+        if (e.closesOn() != null && e.closesOn().isBefore(lookedAt) && c.behind() > 0) {
+            c = new VerdictCounts(c.met(), 0, c.missed() + c.behind(), c.notYetDue());
+        }
+        return new PeriodBreakdown.Slice(e.period(), e.closesOn(), e.asOf(), e.applicable(), c);
     }
 
     /** The signed-in person's checklist this semester (and the other periods running today); empty without a person. */

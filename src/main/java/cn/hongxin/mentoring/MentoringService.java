@@ -27,15 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.hongxin.organisation.BranchKind;
-import cn.hongxin.organisation.OrgUnitService;
 import cn.hongxin.organisation.OrgUnitType;
-import cn.hongxin.organisation.OrgUnitView;
-import cn.hongxin.organisation.PersonDetail;
 import cn.hongxin.organisation.PersonPlacement;
+import cn.hongxin.organisation.PersonCard;
+import cn.hongxin.organisation.PersonDirectory;
 import cn.hongxin.organisation.PersonPlacements;
-import cn.hongxin.organisation.PersonQuery;
-import cn.hongxin.organisation.PersonRow;
-import cn.hongxin.organisation.PersonService;
 import cn.hongxin.organisation.PersonType;
 import cn.hongxin.security.AuditAction;
 import cn.hongxin.security.AuditOutcome;
@@ -71,22 +67,20 @@ public class MentoringService {
     private static final String PAIR = "mentoring_pair";
 
     private final PairStore store;
-    private final PersonService people;
+    private final PersonDirectory directory;
     private final PersonPlacements placements;
-    private final OrgUnitService units;
     private final CurrentUsers currentUsers;
     private final FieldCipher cipher;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
 
-    MentoringService(PairStore store, PersonService people, PersonPlacements placements, OrgUnitService units,
+    MentoringService(PairStore store, PersonDirectory directory, PersonPlacements placements,
                      CurrentUsers currentUsers, FieldCipher cipher, AuditTrail audit, ApplicationEventPublisher events,
                      PlatformTransactionManager transactionManager) {
         this.store = store;
-        this.people = people;
+        this.directory = directory;
         this.placements = placements;
-        this.units = units;
         this.currentUsers = currentUsers;
         this.cipher = cipher;
         this.audit = audit;
@@ -116,57 +110,69 @@ public class MentoringService {
         return new PageImpl<>(rows.subList(from, Math.min(from + s, rows.size())), PageRequest.of(p, s), rows.size());
     }
 
-    /** The people a secretary may pair: students, party-member teachers and non-member teachers in scope. */
+    /**
+     * The people a secretary may pair: the party-member teachers of teachers' branches in scope, and the students
+     * and non-member teachers around that scope (for a branch secretary, those of the general branch holding
+     * the branch: students and non-member teachers are never in a teachers' branch). Names and units only.
+     */
     @Transactional(readOnly = true)
     public PairFormChoices formChoices() {
-        currentUsers.require(Permission.MENTORING_MANAGE);
-        List<PersonRow> teachers = people.search(new PersonQuery(null, null, null, PersonType.TEACHER, null), 0, 500)
-                .getContent();
-        List<PersonRow> students = people.search(new PersonQuery(null, null, null, PersonType.STUDENT, null), 0, 500)
-                .getContent();
+        CurrentUser user = currentUsers.require(Permission.MENTORING_MANAGE);
+        String prefix = placements.scopePrefix(user);
+        List<PersonCard> teachers = directory.neighbourhood(Permission.MENTORING_MANAGE, PersonType.TEACHER);
         return new PairFormChoices(
-                students.stream().map(MentoringService::choice).toList(),
-                teachers.stream().filter(t -> t.politicalStatus().partyMember()).map(MentoringService::choice).toList(),
-                teachers.stream().filter(t -> !t.politicalStatus().partyMember()).map(MentoringService::choice).toList(),
-                units.visible(EnumSet.of(OrgUnitType.TEACHING_OFFICE)).stream()
-                        .map(u -> new PairFormChoices.Choice(u.id(), u.name(), null)).toList());
+                directory.neighbourhood(Permission.MENTORING_MANAGE, PersonType.STUDENT).stream()
+                        .map(MentoringService::choice).toList(),
+                teachers.stream().filter(t -> mayLead(t, prefix)).map(MentoringService::choice).toList(),
+                teachers.stream().filter(t -> !t.partyMember()).map(MentoringService::choice).toList(),
+                directory.neighbourhoodUnits(Permission.MENTORING_MANAGE, EnumSet.of(OrgUnitType.TEACHING_OFFICE))
+                        .stream().map(u -> new PairFormChoices.Choice(u.id(), u.name(), null)).toList());
     }
 
     /**
      * Proposes leads and partners for a student: party-member and non-member teachers of the teaching office
-     * chosen (or else of the student's department, or else of the caller's scope), fewest open pairs first.
+     * chosen (or else of the student's department, or else around the caller's scope), fewest open pairs first.
+     * Leads are only those the caller may pair (of a teachers' branch in scope).
      */
     @Transactional(readOnly = true)
     public PairSuggestions suggest(long studentPersonId, Long teachingOfficeId) {
-        currentUsers.require(Permission.MENTORING_MANAGE);
-        PersonDetail student = people.get(studentPersonId);
+        CurrentUser user = currentUsers.require(Permission.MENTORING_MANAGE);
+        PersonCard student = directory.find(Permission.MENTORING_MANAGE, studentPersonId)
+                .orElseThrow(() -> new NotFoundException("person", studentPersonId));
         if (student.personType() != PersonType.STUDENT) {
             throw new UserFacingException("mentoring.student.notStudent", student.name());
         }
-        Long unitId = teachingOfficeId;
-        if (unitId == null && student.adminUnitId() != null) {
-            unitId = units.find(student.adminUnitId()).map(OrgUnitView::parentId).orElse(null);
+        List<PersonCard> around = directory.neighbourhood(Permission.MENTORING_MANAGE, PersonType.TEACHER);
+        List<PersonCard> teachers;
+        if (teachingOfficeId != null) {
+            teachers = around.stream().filter(t -> teachingOfficeId.equals(t.adminUnitId())).toList();
+        } else {
+            teachers = student.departmentId() == null ? List.of()
+                    : around.stream().filter(t -> student.departmentId().equals(t.departmentId())).toList();
+            if (teachers.isEmpty()) {
+                teachers = around;
+            }
         }
-        List<PersonRow> teachers = teachersIn(unitId);
-        if (teachers.isEmpty() && teachingOfficeId == null) {
-            teachers = teachersIn(null);
-        }
+        String prefix = placements.scopePrefix(user);
         Map<Long, Long> load = store.openLoad();
         Comparator<PairSuggestions.Candidate> order = Comparator.comparingLong(PairSuggestions.Candidate::openPairs)
                 .thenComparing(PairSuggestions.Candidate::name);
         List<PairSuggestions.Candidate> leads = teachers.stream()
-                .filter(t -> t.politicalStatus().partyMember() && t.branchName() != null)
+                .filter(t -> mayLead(t, prefix))
                 .map(t -> new PairSuggestions.Candidate(t.id(), t.name(), t.adminUnitName(), load.getOrDefault(t.id(), 0L)))
                 .sorted(order).limit(5).toList();
         List<PairSuggestions.Candidate> partners = teachers.stream()
-                .filter(t -> !t.politicalStatus().partyMember())
+                .filter(t -> !t.partyMember())
                 .map(t -> new PairSuggestions.Candidate(t.id(), t.name(), t.adminUnitName(), load.getOrDefault(t.id(), 0L)))
                 .sorted(order).limit(5).toList();
         return new PairSuggestions(student.id(), student.name(), student.adminUnitName(), leads, partners);
     }
 
-    private List<PersonRow> teachersIn(Long unitId) {
-        return people.search(new PersonQuery(null, unitId, null, PersonType.TEACHER, null), 0, 500).getContent();
+    /** A party-member teacher of a teachers' (or mixed) branch inside the scope. */
+    private static boolean mayLead(PersonCard t, String scopePrefix) {
+        return t.personType() == PersonType.TEACHER && t.partyMember()
+                && (t.branchKind() == BranchKind.TEACHERS || t.branchKind() == BranchKind.MIXED)
+                && t.partyPath() != null && t.partyPath().startsWith(scopePrefix);
     }
 
     /**
@@ -178,9 +184,9 @@ public class MentoringService {
     public long form(NewPair cmd) {
         CurrentUser user = currentUsers.require(Permission.MENTORING_MANAGE);
         List<FieldProblem> problems = new ArrayList<>();
-        PersonDetail student = person(cmd.studentPersonId(), "studentPersonId", "mentoring.student.required", problems);
-        PersonDetail lead = person(cmd.leadPersonId(), "leadPersonId", "mentoring.lead.required", problems);
-        PersonDetail partner = person(cmd.partnerPersonId(), "partnerPersonId", "mentoring.partner.required", problems);
+        PersonCard student = person(cmd.studentPersonId(), "studentPersonId", "mentoring.student.required", problems);
+        PersonCard lead = person(cmd.leadPersonId(), "leadPersonId", "mentoring.lead.required", problems);
+        PersonCard partner = person(cmd.partnerPersonId(), "partnerPersonId", "mentoring.partner.required", problems);
         if (student != null) {
             if (student.personType() != PersonType.STUDENT) {
                 problems.add(new FieldProblem("studentPersonId", "mentoring.student.notStudent", student.name()));
@@ -195,9 +201,8 @@ public class MentoringService {
             } else if (lead.politicalStatus() == null || !lead.politicalStatus().partyMember()) {
                 problems.add(new FieldProblem("leadPersonId", "mentoring.lead.notMember", lead.name()));
             } else {
-                Optional<OrgUnitView> branch = lead.branchId() == null ? Optional.empty() : units.find(lead.branchId());
-                BranchKind kind = branch.map(OrgUnitView::branchKind).orElse(null);
-                branchPath = placements.of(lead.id()).map(PersonPlacement::branchPath).orElse(null);
+                BranchKind kind = lead.branchKind();
+                branchPath = lead.partyPath();
                 if (kind != BranchKind.TEACHERS && kind != BranchKind.MIXED || branchPath == null) {
                     problems.add(new FieldProblem("leadPersonId", "mentoring.lead.notTeachersBranch", lead.name()));
                 } else if (!branchPath.startsWith(placements.scopePrefix(user))) {
@@ -241,22 +246,18 @@ public class MentoringService {
         return id;
     }
 
-    private PersonDetail person(Long id, String field, String requiredKey, List<FieldProblem> problems) {
+    /** The person as forming needs them: active and around the caller's scope, else "not found" on the field. */
+    private PersonCard person(Long id, String field, String requiredKey, List<FieldProblem> problems) {
         if (id == null) {
             problems.add(new FieldProblem(field, requiredKey));
             return null;
         }
-        try {
-            PersonDetail p = people.get(id);
-            if (!p.active()) {
-                problems.add(new FieldProblem(field, "mentoring.person.notFound"));
-                return null;
-            }
-            return p;
-        } catch (NotFoundException e) {
+        Optional<PersonCard> p = directory.find(Permission.MENTORING_MANAGE, id);
+        if (p.isEmpty()) {
             problems.add(new FieldProblem(field, "mentoring.person.notFound"));
             return null;
         }
+        return p.get();
     }
 
     /** Closes an open pair (its lead or a responsible secretary); the outcome text is encrypted. */
@@ -511,7 +512,7 @@ public class MentoringService {
         return needs;
     }
 
-    private static PairFormChoices.Choice choice(PersonRow p) {
+    private static PairFormChoices.Choice choice(PersonCard p) {
         return new PairFormChoices.Choice(p.id(), p.name(), p.adminUnitName());
     }
 

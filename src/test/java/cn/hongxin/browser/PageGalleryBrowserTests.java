@@ -117,6 +117,14 @@ class PageGalleryBrowserTests {
                         published.sitePath()),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
 
+        // The teachers' branch secretary forms pairs too; who-is-behind searched by name (pinyin).
+        pagesByUser.merge(account("BRANCH_SECRETARY").username(), List.of("/mentoring", "/mentoring/new"),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+        pagesByUser.merge(account("GENERAL_SECRETARY").username(), List.of("/compliance/requirements/"
+                        + accountService.runAs("admin", () -> catalog.measures().get(0).requirements().get(0).id())
+                        + "/behind?q=li"),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+
         List<String> failures = new ArrayList<>();
         for (String locale : List.of("zh-CN", "en")) {
             for (boolean phone : List.of(false, true)) {

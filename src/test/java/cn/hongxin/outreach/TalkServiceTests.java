@@ -183,4 +183,45 @@ class TalkServiceTests {
         assertThatThrownBy(() -> accounts.runAs(dept.member(), () -> talks.page(null, null, 0, 20)))
                 .isInstanceOf(AccessDeniedException.class);
     }
+
+    long invitedNotices(long personId, long eventId) {
+        return jdbc.sql("select count(*) from notification where recipient_person_id = :p and kind = 'EVENT_SCHEDULED'"
+                        + " and link like :l").param("p", personId).param("l", "%/events/" + eventId)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void aTalkRecordedAfterTheFactInvitesNobodyWhileAComingTalkTellsItsSpeakers() {
+        // Held two days ago, entered today: the speakers are on its roll-call but hear of no invitation.
+        RecordedTalk held = as(() -> talks.record(talk(UUID.randomUUID().toString(), "补录宣讲 " + UUID.randomUUID(),
+                true, 40)));
+        long heldId = held.talk().eventId();
+        // Given three hours ago and entered as planned (not yet closed): nothing to attend either.
+        LocalDateTime earlier = LocalDateTime.now(EventService.ZONE).minusHours(3).truncatedTo(ChronoUnit.MINUTES);
+        RecordedTalk late = as(() -> talks.record(new RecordTalk(UUID.randomUUID().toString(),
+                dept.units().teachersBranch().id(), "补录未结束 " + UUID.randomUUID(), earlier, null, "报告厅",
+                TalkSetting.CAMPUS, "睡眠与心理健康", null, List.of(speaker, other), false)));
+        long lateId = late.talk().eventId();
+        // Next week: both speakers are told, once each, also when the form is sent twice.
+        LocalDateTime coming = LocalDateTime.now(EventService.ZONE).plusDays(7).truncatedTo(ChronoUnit.HOURS);
+        String requestId = UUID.randomUUID().toString();
+        RecordTalk next = new RecordTalk(requestId, dept.units().teachersBranch().id(), "下周宣讲 " + UUID.randomUUID(),
+                coming, coming.plusHours(1), "社区活动室", TalkSetting.COMMUNITY, "合理用药", null,
+                List.of(speaker, other), false);
+        long nextId = as(() -> talks.record(next)).talk().eventId();
+        assertThat(as(() -> talks.record(next)).created()).isFalse();
+
+        for (long person : List.of(speaker, other)) {
+            assertThat(invitedNotices(person, heldId)).as("held talk, person " + person).isZero();
+            assertThat(invitedNotices(person, lateId)).as("late talk, person " + person).isZero();
+            assertThat(invitedNotices(person, nextId)).as("coming talk, person " + person).isEqualTo(1);
+        }
+        assertThat(jdbc.sql("select count(*) from notification where link like :l or link like :m")
+                .param("l", "%/events/" + heldId).param("m", "%/events/" + lateId).query(Long.class).single()).isZero();
+        // The speakers stay on the roll-call of the talks entered afterwards.
+        assertThat(as(() -> events.rollCall(heldId))).extracting(cn.hongxin.events.RollCallLine::personId)
+                .contains(speaker, other);
+        assertThat(as(() -> events.rollCall(lateId))).extracting(cn.hongxin.events.RollCallLine::personId)
+                .contains(speaker, other);
+    }
 }

@@ -1,0 +1,48 @@
+package cn.hongxin.compliance;
+
+import java.util.Locale;
+import java.util.function.Predicate;
+
+import cn.hongxin.shared.ChineseNames;
+
+/**
+ * The name search of the who-is-behind list, matching as the people list does: part of the name in characters
+ * (李红), or the start of its pinyin typed without tones or spaces (lihong, li), or its initials (lh); characters
+ * also find names that sound the same (李宏 for 李红).
+ */
+final class NameFilter {
+
+    static final int MAX_LENGTH = 50;
+
+    private NameFilter() {
+    }
+
+    /** The search term, or null when there is none. */
+    static String term(String q) {
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        String t = q.strip();
+        return t.length() > MAX_LENGTH ? t.substring(0, MAX_LENGTH) : t;
+    }
+
+    /** Whether a name matches the (non-null) term. */
+    static Predicate<String> matching(String term) {
+        String latin = term.toLowerCase(Locale.ROOT).replace(" ", "");
+        boolean typed = latin.matches("[a-z]+");
+        String sound = typed ? latin : ChineseNames.compact(ChineseNames.pinyin(term));
+        return name -> {
+            if (name == null) {
+                return false;
+            }
+            if (name.contains(term)) {
+                return true;
+            }
+            String pinyin = ChineseNames.pinyin(name);
+            if (!sound.isEmpty() && ChineseNames.compact(pinyin).startsWith(sound)) {
+                return true;
+            }
+            return typed && ChineseNames.initials(pinyin).startsWith(latin);
+        };
+    }
+}
