@@ -118,9 +118,9 @@ class PageGalleryBrowserTests {
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
 
         // The teachers' branch secretary forms pairs too; who-is-behind searched by name (pinyin).
-        pagesByUser.merge(account("BRANCH_SECRETARY").username(), List.of("/mentoring", "/mentoring/new"),
+        pagesByUser.merge(demo.account("BRANCH_SECRETARY").username(), List.of("/mentoring", "/mentoring/new"),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
-        pagesByUser.merge(account("GENERAL_SECRETARY").username(), List.of("/compliance/requirements/"
+        pagesByUser.merge(demo.account("GENERAL_SECRETARY").username(), List.of("/compliance/requirements/"
                         + accountService.runAs("admin", () -> catalog.measures().get(0).requirements().get(0).id())
                         + "/behind?q=li"),
                 (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
