@@ -54,6 +54,10 @@ class EvaluationBrowserTests {
     int port;
     @Autowired
     SetupService setup;
+    @Autowired
+    cn.hongxin.security.TestAccounts accounts;
+    @Autowired
+    cn.hongxin.events.EventService events;
 
     @BeforeAll
     static void start() {
@@ -97,6 +101,79 @@ class EvaluationBrowserTests {
         assertThat(page.locator("#participation-table tbody tr").count()).isPositive();
         assertThat(errors).isEmpty();
         assertThat(browser.externalRequests()).isEmpty();
+        page.context().close();
+    }
+
+    @Test
+    void aMemberPicksThePeriodOfTheirPointsOnAPhone() {
+        Page page = browser.phone("zh-CN");
+        List<String> errors = new ArrayList<>();
+        page.onPageError(errors::add);
+        login(page, account("MEMBER"));
+        page.navigate(url("/me/points"));
+        Browser.screenshot(page, "evaluation/me-points-phone-zh");
+        assertThat(page.locator("#period-picker a.active").innerText()).isEqualTo("本学期");
+        assertThat(page.locator("#my-points").isVisible()).isTrue();
+        assertThat(page.locator("#my-rank").innerText()).matches("\\d+ / \\d+");
+        assertThat(page.locator("#my-general-rank").innerText()).matches("\\d+ / \\d+");
+        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue()).as("nothing wider than the phone")
+                .isLessThanOrEqualTo(390);
+        page.click("#period-picker a[data-choice='YEAR']");
+        page.waitForURL(u -> u.contains("period=YEAR"));
+        assertThat(page.locator("#period-picker a.active").innerText()).isEqualTo("本学年");
+        assertThat(page.locator("#points-period").innerText()).contains("学年");
+        Browser.screenshot(page, "evaluation/me-points-year-phone-zh");
+        assertThat(errors).isEmpty();
+        page.context().close();
+    }
+
+    @Test
+    void theOneFilterFormWorksOnTheDashboardThePointsAndTheReports() {
+        Page page = browser.desktop("zh-CN");
+        login(page, account("GENERAL_SECRETARY"));
+        for (String[] p : new String[][] {{"/evaluation", "evaluation"}, {"/evaluation/points", "points"},
+                {"/evaluation/reports", "reports"}}) {
+            page.navigate(url(p[0]));
+            String key = p[1];
+            assertThat(page.locator("#" + key + "-unit option").count()).as(p[0]).isGreaterThan(1);
+            String unitName = page.locator("#" + key + "-unit option").nth(1).innerText().strip();
+            String unitId = page.locator("#" + key + "-unit option").nth(1).getAttribute("value");
+            page.selectOption("#" + key + "-unit", unitId);
+            page.fill("#" + key + "-on", java.time.LocalDate.now().toString());
+            page.click("#" + key + "-search-submit");
+            page.waitForURL(u -> u.contains("unit=" + unitId));
+            assertThat(page.locator("#" + key + "-selection").innerText()).as(p[0]).startsWith(unitName);
+            assertThat(page.locator("#" + key + "-unit").inputValue()).isEqualTo(unitId);
+            Browser.screenshot(page, "evaluation/filter-" + key + "-desktop-zh");
+        }
+        page.context().close();
+    }
+
+    @Test
+    void theSecretaryRecordsTheDayAFollowUpWasDone() {
+        DemoAccount secretary = account("GENERAL_SECRETARY");
+        java.time.LocalDate today = java.time.LocalDate.now(cn.hongxin.events.EventService.ZONE);
+        long[] open = accounts.runAs(secretary.username(), () -> events.calendar(today.minusDays(90), today).stream()
+                .filter(e -> e.startsAt().toLocalDate().isBefore(today.minusDays(2)))
+                .flatMap(e -> events.resolutions(e.id()).stream()
+                        .filter(r -> r.state() == cn.hongxin.events.ResolutionState.OPEN)
+                        .map(r -> new long[] {e.id(), r.id(), e.startsAt().toLocalDate().toEpochDay()}))
+                .findFirst().orElseThrow());
+        java.time.LocalDate meetingDay = java.time.LocalDate.ofEpochDay(open[2]);
+        Page page = browser.desktop("zh-CN");
+        login(page, secretary);
+        page.navigate(url("/events/" + open[0]));
+        String field = "#done-on-" + open[1];
+        assertThat(page.locator(field).inputValue()).as("today by default").isEqualTo(today.toString());
+        page.fill(field, meetingDay.minusDays(1).toString());
+        page.locator(field).evaluate("el => el.form.submit()");
+        page.waitForSelector(".alert-danger");
+        assertThat(page.locator(".alert-danger").innerText()).contains("落实日期不能早于会议日期");
+        page.fill(field, meetingDay.plusDays(1).toString());
+        page.locator(field).locator("xpath=ancestor::form//button").click();
+        page.waitForSelector(".alert-success");
+        assertThat(page.locator("#resolutions").innerText()).contains(meetingDay.plusDays(1) + " ", "落实");
+        Browser.screenshot(page, "evaluation/resolution-done-on-desktop-zh");
         page.context().close();
     }
 
