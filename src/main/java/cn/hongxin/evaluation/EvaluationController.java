@@ -95,6 +95,7 @@ class EvaluationController {
                 Model model) {
         PointsViews.MyPoints mine = points.myPoints(period, on).orElse(null);
         model.addAttribute("mine", mine);
+        model.addAttribute("onDay", on);
         model.addAttribute("profile", mine == null ? null : mine.profile());
         model.addAttribute("own", true);
         return "evaluation/profile";

@@ -186,7 +186,7 @@ public class PointsService {
         if (r.typeCode() == null) {
             return null;
         }
-        if (r.kind() == EvidenceKind.SUBMISSION_VERIFIED) {
+        if (r.kind() == EvidenceKind.SUBMISSION_VERIFIED || r.sourceKind() == SourceKind.SUBMISSION) {
             return messages.getMessage("enum.SubmissionKind." + r.typeCode(), null, r.typeCode(), locale);
         }
         EventTypeView t = types.get(r.typeCode());

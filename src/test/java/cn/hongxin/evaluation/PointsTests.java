@@ -118,8 +118,9 @@ class PointsTests {
         assertThat(html).contains("积极甲", "id=\"my-points\">62.5<", "id=\"my-rank\">1 / 4<", "id=\"timeline\"",
                 "/me/submissions", "2094-04-02");
         assertThat(html).as("last semester is not on this semester's timeline").doesNotContain("2093-11-01");
-        String rows = html.substring(html.indexOf("id=\"timeline\""));
-        assertThat(rows.split("<tr>", -1).length - 2).as("33 records: 25 attendances, 7 submissions, 1 service")
+        int timeline = html.indexOf("id=\"timeline\"");
+        String rows = html.substring(timeline, html.indexOf("</ul>", timeline));
+        assertThat(rows.split("class=\"list-group-item ", -1).length - 1).as("33 records: 25 attendances, 7 submissions, 1 service")
                 .isEqualTo(33);
         mvc.perform(get("/evaluation/members/" + busy).with(accounts.as(username))).andExpect(status().isForbidden());
     }
@@ -199,7 +200,7 @@ class PointsTests {
                 "id=\"my-general-rank\">1 / " + year.generalBranch().size() + "<", dept.generalBranch().name(),
                 "2093-2094（2093-08-20 至 2094-08-19）");
         int picker = html.indexOf("id=\"period-picker\"");
-        assertThat(html.substring(picker, html.indexOf("</nav>", picker)))
+        assertThat(html.substring(picker, html.indexOf("</div>", picker)))
                 .contains("本学期", "上学期", "本学年", "period=LAST_SEMESTER").contains("aria-current=\"page\"");
     }
 
