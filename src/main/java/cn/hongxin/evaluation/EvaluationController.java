@@ -88,10 +88,15 @@ class EvaluationController {
         return "evaluation/profile";
     }
 
+    /** Every member's own points: this semester, last semester or the academic year (relative to {@code on}). */
     @GetMapping("/me/points")
-    String mine(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+    String mine(@RequestParam(required = false) PointsViews.PeriodChoice period,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                 Model model) {
-        model.addAttribute("profile", points.mine(on).orElse(null));
+        PointsViews.MyPoints mine = points.myPoints(period, on).orElse(null);
+        model.addAttribute("mine", mine);
+        model.addAttribute("onDay", on);
+        model.addAttribute("profile", mine == null ? null : mine.profile());
         model.addAttribute("own", true);
         return "evaluation/profile";
     }

@@ -54,4 +54,18 @@ class EvaluationPeriods {
         }
         return previous(period);
     }
+
+    /**
+     * The period of a member's choice relative to a day: the semester containing it (a month outside the calendar's
+     * semesters, as {@link #containing} does), the semester before (in a holiday: the one just ended), or the
+     * academic year containing it; empty when the calendar has no such period.
+     */
+    Optional<Period> choose(cn.hongxin.evaluation.PointsViews.PeriodChoice choice, LocalDate day) {
+        return switch (choice) {
+            case SEMESTER -> Optional.of(containing(PeriodKind.SEMESTER, day));
+            case LAST_SEMESTER -> previous(exactly(PeriodKind.SEMESTER, day)
+                    .orElse(new Period(PeriodKind.SEMESTER, day, day, day.toString())));
+            case YEAR -> exactly(PeriodKind.YEAR, day);
+        };
+    }
 }

@@ -43,6 +43,7 @@ import cn.hongxin.security.Permission;
 import cn.hongxin.shared.FieldProblem;
 import cn.hongxin.shared.InvalidInputException;
 import cn.hongxin.shared.NotFoundException;
+import cn.hongxin.shared.UserFacingException;
 
 /**
  * Member points (积分) from the evidence ledger by the points table: each row of evidence earns its rule's points,
@@ -154,6 +155,13 @@ public class PointsService {
         } else {
             points = null;
         }
+        return profileOf(person, period, own, points, awards);
+    }
+
+    /** The profile from points already scored (null: score the person alone) and the awards of their rows. */
+    private Profile profileOf(EvidenceQueries.Person person, Period period, boolean own, MemberPoints scored,
+                              Map<Long, BigDecimal> awards) {
+        MemberPoints points = scored;
         if (points == null) {
             List<EvidenceQueries.Row> rows = evidence.ofPerson(person.id(), capStart(period), period.end());
             Map<Long, BigDecimal> own1 = award(rows, rules.all(), period);
@@ -178,7 +186,7 @@ public class PointsService {
         if (r.typeCode() == null) {
             return null;
         }
-        if (r.kind() == EvidenceKind.SUBMISSION_VERIFIED) {
+        if (r.kind() == EvidenceKind.SUBMISSION_VERIFIED || r.sourceKind() == SourceKind.SUBMISSION) {
             return messages.getMessage("enum.SubmissionKind." + r.typeCode(), null, r.typeCode(), locale);
         }
         EventTypeView t = types.get(r.typeCode());
@@ -300,9 +308,70 @@ public class PointsService {
         return switch (kind) {
             case MONTH -> YearMonth.from(date).toString();
             case QUARTER -> date.getYear() + "Q" + ((date.getMonthValue() - 1) / 3);
-            case SEMESTER -> period.contains(date) ? period.label()
+            case SEMESTER -> period.kind() == PeriodKind.SEMESTER && period.contains(date) ? period.label()
                     : periods.exactly(PeriodKind.SEMESTER, date).map(Period::label).orElse("before");
             case YEAR -> periods.exactly(PeriodKind.YEAR, date).map(Period::label).orElse(String.valueOf(date.getYear()));
         };
+    }
+
+    /** The periods a member may choose relative to a day (today when none), those the calendar knows. */
+    public List<PointsViews.PeriodOption> periodOptions(LocalDate on) {
+        LocalDate day = on == null ? LocalDate.now() : on;
+        List<PointsViews.PeriodOption> options = new ArrayList<>();
+        for (PointsViews.PeriodChoice c : PointsViews.PeriodChoice.values()) {
+            periods.choose(c, day).ifPresent(p -> options.add(new PointsViews.PeriodOption(c, p.label(), p.start(),
+                    p.end())));
+        }
+        return options;
+    }
+
+    /**
+     * The signed-in member's own points for the chosen period (the semester by default) relative to a day (today
+     * by default): points, rank in the branch and in the general branch (the branch's parent organisation), the
+     * timeline. Empty for an account without a person; a period the calendar does not have is refused.
+     */
+    public Optional<PointsViews.MyPoints> myPoints(PointsViews.PeriodChoice choice, LocalDate on) {
+        CurrentUser me = currentUsers.require();
+        PointsViews.PeriodChoice c = choice == null ? PointsViews.PeriodChoice.SEMESTER : choice;
+        LocalDate day = on == null ? LocalDate.now() : on;
+        Period period = periods.choose(c, day).orElseThrow(() -> new UserFacingException(
+                "evaluation.period.unavailable", messages.getMessage("evaluation.choice." + c.name(), null, c.name(),
+                LocaleContextHolder.getLocale()), day.toString()));
+        if (me.personId() == null) {
+            return Optional.empty();
+        }
+        Optional<EvidenceQueries.Person> person = evidence.person(me.personId());
+        if (person.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<EvidenceQueries.Branch> general = generalBranchOf(person.get());
+        PointsViews.UnitRank generalRank = null;
+        Profile profile;
+        if (general.isPresent()) {
+            Map<Long, BigDecimal> awards = new HashMap<>();
+            List<MemberPoints> all = score(general.get().path(), period, awards);
+            MemberPoints mine = all.stream().filter(m -> m.personId() == me.personId()).findFirst().orElse(null);
+            profile = profileOf(person.get(), period, true, mine, awards);
+            BigDecimal points = profile.points().points();
+            int rank = 1 + (int) all.stream().filter(m -> m.points().compareTo(points) > 0).count();
+            generalRank = new PointsViews.UnitRank(general.get().id(), general.get().name(), rank,
+                    Math.max(all.size(), rank));
+        } else {
+            profile = profileOf(person.get(), period, true);
+        }
+        return Optional.of(new PointsViews.MyPoints(c, periodOptions(day), profile, generalRank));
+    }
+
+    /** The parent organisation of the person's branch (the general branch), if the person has a branch. */
+    private Optional<EvidenceQueries.Branch> generalBranchOf(EvidenceQueries.Person person) {
+        if (person.branchId() == null) {
+            return Optional.empty();
+        }
+        return evidence.unit(person.branchId()).flatMap(b -> {
+            String[] ids = b.path().split("/");
+            // "/1/4/9/" splits into "", "1", "4", "9": the parent is the one before the branch's own id
+            return ids.length < 3 ? Optional.<EvidenceQueries.Branch>empty()
+                    : evidence.unit(Long.parseLong(ids[ids.length - 2]));
+        });
     }
 }

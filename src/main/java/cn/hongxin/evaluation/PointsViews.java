@@ -39,4 +39,29 @@ public final class PointsViews {
     /** A member's profile: their points and rank, and the timeline of the period. */
     public record Profile(Period period, MemberPoints points, List<TimelineEntry> timeline) {
     }
+
+    /** The periods a member may look at their points for, relative to a day (today by default). */
+    public enum PeriodChoice {
+        /** The semester containing the day. */
+        SEMESTER,
+        /** The semester before it. */
+        LAST_SEMESTER,
+        /** The academic year containing the day. */
+        YEAR
+    }
+
+    /** A period the member may choose, as the calendar resolves it. */
+    public record PeriodOption(PeriodChoice choice, String label, LocalDate start, LocalDate end) {
+    }
+
+    /** A rank within a unit's subtree (1 = most points; equal points share a rank) out of its people. */
+    public record UnitRank(long unitId, String unitName, int rank, int size) {
+    }
+
+    /**
+     * A member's own points for the chosen period: the profile (points, rank in the branch, timeline), the rank
+     * within the general branch (the branch's parent organisation; null without a branch) and the other choices.
+     */
+    public record MyPoints(PeriodChoice choice, List<PeriodOption> options, Profile profile, UnitRank generalBranch) {
+    }
 }

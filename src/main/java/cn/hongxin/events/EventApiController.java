@@ -68,7 +68,8 @@ class EventApiController {
     record ResolutionJson(String content, Long assigneePersonId, LocalDate dueOn) {
     }
 
-    record ResolutionStateJson(ResolutionState state) {
+    /** OPEN or DONE; a DONE follow-up may name the day it was done (default today; not future, not before the meeting). */
+    record ResolutionStateJson(ResolutionState state, LocalDate doneOn) {
     }
 
     record HoursJson(BigDecimal hours) {
@@ -209,7 +210,11 @@ class EventApiController {
         if (body.state() == null) {
             throw new InvalidInputException(List.of(new FieldProblem("state", "validation.required")));
         }
-        events.setResolutionState(id, resolutionId, body.state());
+        if (body.state() == ResolutionState.DONE) {
+            events.recordResolutionDone(id, resolutionId, body.doneOn());
+        } else {
+            events.setResolutionState(id, resolutionId, body.state());
+        }
         return resolution(id, resolutionId);
     }
 

@@ -154,6 +154,7 @@ class EventController {
         model.addAttribute("invitees", events.invitees(id));
         model.addAttribute("rollCall", events.rollCall(id));
         model.addAttribute("resolutions", events.resolutions(id));
+        model.addAttribute("today", LocalDate.now(EventService.ZONE));
         model.addAttribute("contestResults", event.type().contest() ? events.contestResults(id) : List.of());
         model.addAttribute("volunteerHours", event.type().volunteer() ? events.volunteerHours(id) : List.of());
         model.addAttribute("attendanceStatuses", AttendanceStatus.values());
@@ -215,9 +216,18 @@ class EventController {
 
     @PostMapping("/{id}/resolutions/{resolutionId}/state")
     String resolutionState(@PathVariable long id, @PathVariable long resolutionId,
-                           @RequestParam(required = false) String state, RedirectAttributes redirect) {
-        return act(id, redirect, "common.saved", () -> events.setResolutionState(id, resolutionId,
-                enumOrNull(ResolutionState.class, state)));
+                           @RequestParam(required = false) String state,
+                           @RequestParam(required = false) String doneOn, RedirectAttributes redirect) {
+        ResolutionState next = enumOrNull(ResolutionState.class, state);
+        if (next == ResolutionState.DONE) {
+            LocalDate day = dateOrNull(doneOn);
+            if (day == null && doneOn != null && !doneOn.isBlank()) {
+                redirect.addFlashAttribute("formError", messages.text("event.resolution.doneOn.invalid"));
+                return "redirect:/events/" + id;
+            }
+            return act(id, redirect, "common.saved", () -> events.recordResolutionDone(id, resolutionId, day));
+        }
+        return act(id, redirect, "common.saved", () -> events.setResolutionState(id, resolutionId, next));
     }
 
     @PostMapping("/{id}/results")

@@ -598,6 +598,29 @@ public class EventService {
         audit.record(AuditAction.UPDATE, "resolution", resolutionId, AuditOutcome.SUCCESS, "state=" + state);
     }
 
+    /**
+     * Records a follow-up as done on a day: today (or no day) stamps now; a past day stamps the start of that day
+     * (Asia/Shanghai), so a follow-up done on or before its due day counts as on time. The day may be neither in
+     * the future nor before the meeting; a refusal changes nothing.
+     */
+    @Transactional
+    public void recordResolutionDone(long eventId, long resolutionId, LocalDate doneOn) {
+        Event e = editable(eventId);
+        Resolution r = resolutions.findById(resolutionId).filter(x -> x.getEventId() == eventId)
+                .orElseThrow(() -> new NotFoundException("resolution", resolutionId));
+        LocalDate today = LocalDate.now(ZONE);
+        LocalDate day = doneOn == null ? today : doneOn;
+        if (day.isAfter(today)) {
+            throw new InvalidInputException(List.of(new FieldProblem("doneOn", "event.resolution.doneOn.future")));
+        }
+        if (day.isBefore(date(e))) {
+            throw new InvalidInputException(List.of(new FieldProblem("doneOn", "event.resolution.doneOn.beforeMeeting",
+                    date(e).toString())));
+        }
+        r.markDone(day.equals(today) ? Instant.now() : day.atStartOfDay(ZONE).toInstant());
+        audit.record(AuditAction.UPDATE, "resolution", resolutionId, AuditOutcome.SUCCESS, "state=DONE on " + day);
+    }
+
     @Transactional
     public long addContestResult(long eventId, ContestResultForm form) {
         Event e = editable(eventId);

@@ -47,6 +47,12 @@ class Resolution {
         this.doneAt = state == ResolutionState.DONE ? Instant.now() : null;
     }
 
+    /** Done at the given moment (a follow-up recorded after the fact, on the day it was done). */
+    void markDone(Instant at) {
+        this.state = ResolutionState.DONE;
+        this.doneAt = at;
+    }
+
     Long getId() { return id; }
     Long getEventId() { return eventId; }
 

@@ -39,7 +39,6 @@ import cn.hongxin.events.LectureSeriesForm;
 import cn.hongxin.events.LectureSeriesService;
 import cn.hongxin.events.LectureTopic;
 import cn.hongxin.events.LectureView;
-import cn.hongxin.events.ResolutionState;
 import cn.hongxin.events.RollCallLine;
 import cn.hongxin.events.ThreeCombination;
 import cn.hongxin.organisation.AcademicCalendar;
@@ -211,6 +210,8 @@ class DemoEvents {
         private final String admin;
         private final LocalDate today;
         private final Random random = new Random(SEED);
+        /** The days follow-ups were done on, drawn apart so the rest of the demo stays as it was. */
+        private final Random followUps = new Random(SEED + 7);
         private final Map<Long, DemoRoster.Member> byId = new HashMap<>();
         private final Map<Long, Effort> effort = new HashMap<>();
         /** Person id → username, for the people who have an account. */
@@ -796,23 +797,39 @@ class DemoEvents {
         }
 
         /**
-         * Adds a resolution; follow-ups due before today are done except one (so the demo shows an overdue
-         * action), later ones mostly still open.
+         * Adds a resolution and records its follow-up on the day it was done: of the follow-ups due before today
+         * most are done on time (between the meeting and the due day), every sixth a few days late, and one stays
+         * open (so the demo shows an overdue action); of the later ones a quarter are already done.
          */
         private String resolve(Plan p, long id, DemoTexts.Decision d) {
             DemoRoster.Member who = assignee(p, d.who());
             LocalDate due = p.day().plusDays(d.days());
             long rid = events.addResolution(id, d.text(), who == null ? null : who.id(), due);
-            boolean done;
+            LocalDate doneOn = null;
             if (due.isBefore(today)) {
-                done = ++resolutionsPastDue != 3;
-            } else {
-                done = random.nextInt(4) == 0;
+                int n = ++resolutionsPastDue;
+                if (n % 6 == 0) {
+                    doneOn = earliest(due.plusDays(1 + followUps.nextInt(5)), today);
+                } else if (n != 3) {
+                    doneOn = dayBetween(p.day(), due);
+                }
+            } else if (random.nextInt(4) == 0) {
+                doneOn = dayBetween(p.day(), today);
             }
-            if (done) {
-                events.setResolutionState(id, rid, ResolutionState.DONE);
+            if (doneOn != null) {
+                events.recordResolutionDone(id, rid, doneOn);
             }
             return d.text() + "（责任人：" + (who == null ? "支部委员会" : who.name()) + "，" + DAY.format(due) + "前完成）";
+        }
+
+        /** A day from the first to the last, both included (the first when the last is not after it). */
+        private LocalDate dayBetween(LocalDate first, LocalDate last) {
+            long days = java.time.temporal.ChronoUnit.DAYS.between(first, last);
+            return days <= 0 ? first : first.plusDays(followUps.nextInt((int) days + 1));
+        }
+
+        private static LocalDate earliest(LocalDate a, LocalDate b) {
+            return a.isBefore(b) ? a : b;
         }
 
         private DemoRoster.Member assignee(Plan p, String who) {

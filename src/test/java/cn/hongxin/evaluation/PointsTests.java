@@ -118,8 +118,9 @@ class PointsTests {
         assertThat(html).contains("积极甲", "id=\"my-points\">62.5<", "id=\"my-rank\">1 / 4<", "id=\"timeline\"",
                 "/me/submissions", "2094-04-02");
         assertThat(html).as("last semester is not on this semester's timeline").doesNotContain("2093-11-01");
-        String rows = html.substring(html.indexOf("id=\"timeline\""));
-        assertThat(rows.split("<tr>", -1).length - 2).as("33 records: 25 attendances, 7 submissions, 1 service")
+        int timeline = html.indexOf("id=\"timeline\"");
+        String rows = html.substring(timeline, html.indexOf("</ul>", timeline));
+        assertThat(rows.split("class=\"list-group-item ", -1).length - 1).as("33 records: 25 attendances, 7 submissions, 1 service")
                 .isEqualTo(33);
         mvc.perform(get("/evaluation/members/" + busy).with(accounts.as(username))).andExpect(status().isForbidden());
     }
@@ -156,6 +157,64 @@ class PointsTests {
                     attended.capPeriod()));
         }
         assertThat(ranking().get(busy).points()).isEqualByComparingTo("62.5");
+    }
+
+    String memberAccount(long personId) {
+        String username = "pm-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.runAs(org.admin(), () -> accountService.create(new NewAccount(username, TestAccounts.PASSWORD,
+                username, EnumSet.of(Role.MEMBER), null, personId)));
+        return username;
+    }
+
+    @Test
+    void aMemberChoosesThisSemesterLastSemesterOrTheYearAndSeesBothRanks() throws Exception {
+        String username = memberAccount(busy);
+        PointsViews.MyPoints year = accounts.runAs(username,
+                () -> points.myPoints(PointsViews.PeriodChoice.YEAR, LocalDate.of(2094, 5, 1))).orElseThrow();
+        assertThat(year.profile().period().label()).isEqualTo("2093-2094");
+        assertThat(year.profile().points().points()).as("62.5 this semester, 2 last: the semester cap counts per semester")
+                .isEqualByComparingTo("64.5");
+        assertThat(year.options()).extracting(PointsViews.PeriodOption::choice)
+                .containsExactly(PointsViews.PeriodChoice.values());
+        assertThat(year.generalBranch().unitId()).isEqualTo(dept.generalBranch().id());
+        assertThat(year.generalBranch().rank()).isEqualTo(1);
+        assertThat(year.generalBranch().size()).isGreaterThanOrEqualTo(4);
+        PointsViews.MyPoints last = accounts.runAs(username,
+                () -> points.myPoints(PointsViews.PeriodChoice.LAST_SEMESTER, LocalDate.of(2094, 5, 1))).orElseThrow();
+        assertThat(last.profile().period().start()).isEqualTo(EvaluationFixtures.AUTUMN_START);
+        assertThat(last.profile().points().points()).isEqualByComparingTo("2");
+        assertThat(last.profile().timeline()).singleElement().satisfies(t -> assertThat(t.date())
+                .isEqualTo(LocalDate.of(2093, 11, 1)));
+
+        String second = memberAccount(this.second);
+        PointsViews.MyPoints theirs = accounts.runAs(second,
+                () -> points.myPoints(null, LocalDate.of(2094, 5, 1))).orElseThrow();
+        assertThat(theirs.choice()).isEqualTo(PointsViews.PeriodChoice.SEMESTER);
+        assertThat(theirs.profile().points().rank()).isEqualTo(2);
+        assertThat(theirs.generalBranch().rank()).as("equal points share a rank; only 积极甲 has more").isEqualTo(2);
+
+        String html = mvc.perform(get("/me/points").param("on", "2094-05-01").param("period", "YEAR")
+                        .with(accounts.as(username)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("id=\"period-picker\"", "id=\"my-points\">64.5<", "id=\"my-rank\">1 / 4<",
+                "id=\"my-general-rank\">1 / " + year.generalBranch().size() + "<", dept.generalBranch().name(),
+                "2093-2094（2093-08-20 至 2094-08-19）");
+        int picker = html.indexOf("id=\"period-picker\"");
+        assertThat(html.substring(picker, html.indexOf("</div>", picker)))
+                .contains("本学期", "上学期", "本学年", "period=LAST_SEMESTER").contains("aria-current=\"page\"");
+    }
+
+    @Test
+    void aPeriodTheCalendarDoesNotHaveIsRefusedAndNotOffered() {
+        String username = memberAccount(busy);
+        LocalDate firstWeek = EvaluationFixtures.AUTUMN_START.plusDays(3);
+        assertThat(accounts.runAs(username, () -> points.periodOptions(firstWeek)))
+                .extracting(PointsViews.PeriodOption::choice)
+                .containsExactly(PointsViews.PeriodChoice.SEMESTER, PointsViews.PeriodChoice.YEAR);
+        assertThatThrownBy(() -> accounts.runAs(username,
+                () -> points.myPoints(PointsViews.PeriodChoice.LAST_SEMESTER, firstWeek)))
+                .isInstanceOf(cn.hongxin.shared.UserFacingException.class)
+                .hasFieldOrPropertyWithValue("messageKey", "evaluation.period.unavailable");
     }
 
     long audits() {

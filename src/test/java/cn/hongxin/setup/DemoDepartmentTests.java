@@ -138,6 +138,8 @@ class DemoDepartmentTests {
     MockMvc mvc;
     @Autowired
     TestAccounts testAccounts;
+    @Autowired
+    cn.hongxin.evaluation.EvaluationService evaluation;
 
     SetupService.SetupResult result;
     long loadCpuMillis;
@@ -755,5 +757,31 @@ class DemoDepartmentTests {
     private List<OrgUnitView> children(OrgUnitView parent, OrgUnitType type) {
         return accounts.runAs("admin", () -> units.tree()).stream()
                 .filter(u -> Long.valueOf(parent.id()).equals(u.parentId()) && u.unitType() == type).toList();
+    }
+
+    @Test
+    void mostFollowUpsAreDoneOnTimeSoTheDashboardShowsAPlausibleRate() {
+        assumeTrue(weeksPassed() >= 6, "the semester is too young for overdue follow-ups");
+        List<EventView> meetings = past();
+        Map<Long, LocalDate> held = meetings.stream()
+                .collect(Collectors.toMap(EventView::id, e -> e.startsAt().toLocalDate()));
+        List<ResolutionView> due = accounts.runAs("zongzhi", () -> meetings.stream()
+                .flatMap(e -> events.resolutions(e.id()).stream()).toList()).stream()
+                .filter(r -> r.dueOn().isBefore(today())).toList();
+        List<ResolutionView> done = due.stream().filter(r -> r.state() == ResolutionState.DONE).toList();
+        assertThat(done).allSatisfy(r -> {
+            assertThat(r.doneOn()).as("not in the future").isBeforeOrEqualTo(today());
+            assertThat(r.doneOn()).as("not before the meeting").isAfterOrEqualTo(held.get(r.eventId()));
+        });
+        long onTime = done.stream().filter(r -> !r.late()).count();
+        long late = done.stream().filter(ResolutionView::late).count();
+        assertThat(late).as("a few late").isPositive();
+        assertThat(onTime).as("most on time").isGreaterThan(3 * (late + 1));
+
+        cn.hongxin.evaluation.EvaluationViews.IndicatorCard rate = accounts.runAs("zongzhi",
+                () -> evaluation.indicators(null, today())).stream()
+                .filter(c -> c.code().equals("RESOLUTIONS_ON_TIME")).findFirst().orElseThrow();
+        assertThat(rate.value()).as("会议决议按期落实率").isNotNull()
+                .isGreaterThan(java.math.BigDecimal.valueOf(60)).isLessThan(java.math.BigDecimal.valueOf(100));
     }
 }

@@ -1,0 +1,7 @@
+package cn.hongxin.evaluation;
+
+import cn.hongxin.support.OnPostgres;
+
+@OnPostgres
+class ResolutionFollowUpPostgresTests extends ResolutionFollowUpTests {
+}
