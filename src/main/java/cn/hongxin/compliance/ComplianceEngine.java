@@ -54,6 +54,24 @@ public class ComplianceEngine {
         this.periods = periods;
     }
 
+    private volatile Boolean postgres;
+
+    private boolean postgres() {
+        Boolean p = postgres;
+        if (p == null) {
+            p = jdbc.sql("select 1").query((java.sql.ResultSet rs) -> {
+                try {
+                    return rs.getStatement().getConnection().getMetaData().getDatabaseProductName()
+                            .toLowerCase(java.util.Locale.ROOT).contains("postgres");
+                } catch (java.sql.SQLException e) {
+                    return false;
+                }
+            });
+            postgres = p;
+        }
+        return p;
+    }
+
     /** The requirement's period containing {@code date}, if the calendar has one. */
     public Optional<Period> periodOf(RequirementDefinition requirement, LocalDate date) {
         return periods.containing(requirement.period(), date);
@@ -104,6 +122,11 @@ public class ComplianceEngine {
             }
         }
         if (!persons.isEmpty()) {
+            if (postgres()) {
+                // The outer grouping holds a row per requirement and subject (188,000 for a university's
+                // programme); with the default 4 MB it spills to disk. For this read-only transaction only.
+                jdbc.sql("set local work_mem = '64MB'").update();
+            }
             read(personStatement(persons, asOf, false), jobs, subjects, SubjectType.PERSON, asOf);
         }
         if (!units.isEmpty()) {
@@ -427,7 +450,7 @@ public class ComplianceEngine {
             }
             first = false;
             sql.append("select ").append(job.index()).append(" as req, s.person_id as subject_id,"
-                    + " s.branch_id as branch_id, 0 as n, cast(null as numeric(12, 2)) as total, 1 as asked");
+                    + " s.branch_id as branch_id, cast(0 as integer) as n, cast(null as numeric(12, 2)) as total, 1 as asked");
             if (names) {
                 sql.append(", s.name as name, s.name_sort as name_sort, (select bu.name from subject_unit bu"
                         + " where bu.unit_id = s.branch_id) as unit_name");
@@ -444,7 +467,8 @@ public class ComplianceEngine {
                 String sign = slice.sign() < 0 ? "-" : "";
                 sql.append(" union all select ").append(job.index()).append(", ").append(alias)
                         .append(".subject_id, cast(null as bigint), ").append(sign)
-                        .append(tally ? "sum(t.evidence_count)" : "count(*)").append(", ")
+                        .append(tally ? "cast(sum(t.evidence_count) as integer)" : "cast(count(*) as integer)")
+                        .append(", ")
                         .append(!job.hours() ? "cast(null as numeric(12, 2))"
                                 : sign + (tally ? "sum(t.quantity_total)" : "sum(ev.quantity)"))
                         .append(", 0");
