@@ -24,7 +24,8 @@ import cn.hongxin.shared.NotFoundException;
 
 /**
  * The requirement engine. {@link #evaluate} evaluates one requirement for all its subjects in an org subtree in
- * one SQL statement over the evidence table and the organisation's read-model views (subject_person,
+ * one SQL statement over the evidence table (for people, its monthly tally and the days of partial months)
+ * and the organisation's read-model views (subject_person,
  * subject_post, subject_unit), on H2 and PostgreSQL alike. Evidence counts when it is of one of the requirement's
  * selectors, dated inside the window (or else the period) and not after the day evaluated as of.
  * {@link #evaluateAll} evaluates many requirements in two statements, one for all the person requirements and one
@@ -51,6 +52,24 @@ public class ComplianceEngine {
     ComplianceEngine(JdbcClient jdbc, CompliancePeriods periods) {
         this.jdbc = jdbc;
         this.periods = periods;
+    }
+
+    private volatile Boolean postgres;
+
+    private boolean postgres() {
+        Boolean p = postgres;
+        if (p == null) {
+            p = jdbc.sql("select 1").query((java.sql.ResultSet rs) -> {
+                try {
+                    return rs.getStatement().getConnection().getMetaData().getDatabaseProductName()
+                            .toLowerCase(java.util.Locale.ROOT).contains("postgres");
+                } catch (java.sql.SQLException e) {
+                    return false;
+                }
+            });
+            postgres = p;
+        }
+        return p;
     }
 
     /** The requirement's period containing {@code date}, if the calendar has one. */
@@ -103,6 +122,11 @@ public class ComplianceEngine {
             }
         }
         if (!persons.isEmpty()) {
+            if (postgres()) {
+                // The outer grouping holds a row per requirement and subject (188,000 for a university's
+                // programme); with the default 4 MB it spills to disk. For this read-only transaction only.
+                jdbc.sql("set local work_mem = '64MB'").update();
+            }
             read(personStatement(persons, asOf, false), jobs, subjects, SubjectType.PERSON, asOf);
         }
         if (!units.isEmpty()) {
@@ -399,10 +423,12 @@ public class ComplianceEngine {
      * hours requirements only) and, with names, name, name_sort and unit_name.
      * <p>
      * Shape: the subjects in scope (n = 0) and the requirement's evidence grouped by person are stacked and
-     * grouped once more by requirement and person; a group without a subject row (evidence of someone out of
-     * scope) is dropped. No join between the evidence and the people: PostgreSQL reads each requirement's slice
-     * of the covering index once and aggregates it before touching the people, and H2, whose only join is a
-     * nested loop, would otherwise search the evidence once per person. For a part of the organisation the
+     * grouped once more by requirement and person, adding up; a group without a subject row (evidence of someone
+     * out of scope) is dropped. The evidence comes in slices (see {@link #slices}): whole months from the monthly
+     * tally (evidence_tally, kept by EvidenceLedger), the days of a partial first or last month from the
+     * evidence, added or, when the month is taken whole from the tally, subtracted. No join between the evidence
+     * and the people: each slice is read once and aggregated before touching the people, and H2, whose only join
+     * is a nested loop, would otherwise search the evidence once per person. For a part of the organisation the
      * evidence is also restricted to the people in scope first (an IN list), so that a branch's page reads only
      * its people's rows. Values are literals (dates, codes quoted, paths checked to be digits and slashes):
      * PostgreSQL would otherwise switch to a generic plan after five executions, blind to the date range and the
@@ -410,7 +436,7 @@ public class ComplianceEngine {
      */
     private String personStatement(List<Job> jobs, LocalDate asOf, boolean names) {
         StringBuilder sql = new StringBuilder("select x.req as req, x.subject_id as subject_id,"
-                + " max(x.branch_id) as branch_id, max(x.n) as n, coalesce(max(x.total), 0) as total");
+                + " max(x.branch_id) as branch_id, sum(x.n) as n, coalesce(sum(x.total), 0) as total");
         if (names) {
             sql.append(", max(x.name) as name, max(x.name_sort) as name_sort, max(x.unit_name) as unit_name");
         }
@@ -424,7 +450,7 @@ public class ComplianceEngine {
             }
             first = false;
             sql.append("select ").append(job.index()).append(" as req, s.person_id as subject_id,"
-                    + " s.branch_id as branch_id, 0 as n, cast(null as numeric(12, 2)) as total, 1 as asked");
+                    + " s.branch_id as branch_id, cast(0 as integer) as n, cast(null as numeric(12, 2)) as total, 1 as asked");
             if (names) {
                 sql.append(", s.name as name, s.name_sort as name_sort, (select bu.name from subject_unit bu"
                         + " where bu.unit_id = s.branch_id) as unit_name");
@@ -433,18 +459,33 @@ public class ComplianceEngine {
             if (r.evidence().isEmpty()) {
                 continue;
             }
-            sql.append(" union all select ").append(job.index()).append(", ev.subject_id, cast(null as bigint),"
-                    + " count(*), ").append(job.hours() ? "sum(ev.quantity)" : "cast(null as numeric(12, 2))")
-                    .append(", 0");
-            if (names) {
-                sql.append(", cast(null as varchar(200)), cast(null as varchar(200)), cast(null as varchar(200))");
+            String restriction = wholeOrganisation(job.paths()) ? ""
+                    : ".subject_id in (select s.person_id from subject_person s where " + scope + ")";
+            for (Slice slice : slices(job.frame(), asOf)) {
+                boolean tally = slice.months();
+                String alias = tally ? "t" : "ev";
+                String sign = slice.sign() < 0 ? "-" : "";
+                sql.append(" union all select ").append(job.index()).append(", ").append(alias)
+                        .append(".subject_id, cast(null as bigint), ").append(sign)
+                        .append(tally ? "cast(sum(t.evidence_count) as integer)" : "cast(count(*) as integer)")
+                        .append(", ")
+                        .append(!job.hours() ? "cast(null as numeric(12, 2))"
+                                : sign + (tally ? "sum(t.quantity_total)" : "sum(ev.quantity)"))
+                        .append(", 0");
+                if (names) {
+                    sql.append(", cast(null as varchar(200)), cast(null as varchar(200)), cast(null as varchar(200))");
+                }
+                sql.append(tally ? " from evidence_tally t where t.subject_kind = 'P' and "
+                                : " from evidence ev where ev.subject_kind = 'P' and ")
+                        .append(selectors(r, alias)).append(" and ").append(alias)
+                        .append(tally ? ".month_start >= " : ".evidence_date >= ").append(literal(slice.from()))
+                        .append(" and ").append(alias).append(tally ? ".month_start <= " : ".evidence_date <= ")
+                        .append(literal(slice.to()));
+                if (!restriction.isEmpty()) {
+                    sql.append(" and ").append(alias).append(restriction);
+                }
+                sql.append(" group by ").append(alias).append(".subject_id");
             }
-            sql.append(" from evidence ev where ev.subject_kind = 'P' and ").append(evidenceFilter(r, job.frame(), asOf));
-            if (!wholeOrganisation(job.paths())) {
-                sql.append(" and ev.subject_id in (select s.person_id from subject_person s where ").append(scope)
-                        .append(")");
-            }
-            sql.append(" group by ev.subject_id");
         }
         return sql.append(") x group by x.req, x.subject_id having max(x.asked) = 1").toString();
     }
@@ -531,7 +572,17 @@ public class ComplianceEngine {
 
     /** Kind/type selectors and the dates that count: from the window's opening to its closing or {@code asOf}. */
     private static String evidenceFilter(RequirementDefinition r, Frame frame, LocalDate asOf) {
-        LocalDate to = asOf.isBefore(frame.closesOn()) ? asOf : frame.closesOn();
+        return selectors(r, "ev") + " and ev.evidence_date >= " + literal(frame.opensOn())
+                + " and ev.evidence_date <= " + literal(lastCounted(frame, asOf));
+    }
+
+    /** The last day whose evidence counts: the window's closing, or {@code asOf} while it is open. */
+    private static LocalDate lastCounted(Frame frame, LocalDate asOf) {
+        return asOf.isBefore(frame.closesOn()) ? asOf : frame.closesOn();
+    }
+
+    /** The requirement's kind/type selectors as a condition on the evidence or tally rows of {@code alias}. */
+    private static String selectors(RequirementDefinition r, String alias) {
         StringBuilder sql = new StringBuilder("(");
         List<EvidenceSelector> selectors = r.evidence();
         if (selectors.isEmpty()) {
@@ -542,14 +593,87 @@ public class ComplianceEngine {
             if (i > 0) {
                 sql.append(" or ");
             }
-            sql.append("(ev.kind = ").append(literal(sel.kind().name()));
+            sql.append("(").append(alias).append(".kind = ").append(literal(sel.kind().name()));
             if (sel.type() != null && !sel.type().isBlank()) {
-                sql.append(" and ev.type_code = ").append(literal(sel.type().strip()));
+                sql.append(" and ").append(alias).append(".type_code = ").append(literal(sel.type().strip()));
             }
             sql.append(")");
         }
-        return sql.append(") and ev.evidence_date >= ").append(literal(frame.opensOn()))
-                .append(" and ev.evidence_date <= ").append(literal(to)).toString();
+        return sql.append(")").toString();
+    }
+
+    /**
+     * One part of a person requirement's dates, read from the tally (months, from and to being first days of
+     * months) or from the evidence (days); sign -1 subtracts it.
+     */
+    record Slice(boolean months, LocalDate from, LocalDate to, int sign) {
+    }
+
+    /**
+     * Splits the dates that count into slices: whole months from the tally, and for a first or last month only
+     * partly inside, either its days inside from the evidence, or the month from the tally minus its days outside
+     * from the evidence, whichever reads fewer days. Days after {@code asOf} are taken to hold (almost) no
+     * evidence, so a month cut at {@code asOf} costs only its days up to then, read from the tally less the
+     * remaining days. Either choice gives the same counts; the choice only sets what is read.
+     */
+    static List<Slice> slices(Frame frame, LocalDate asOf) {
+        LocalDate from = frame.opensOn();
+        LocalDate to = lastCounted(frame, asOf);
+        List<Slice> slices = new ArrayList<>();
+        if (to.isBefore(from)) {
+            slices.add(new Slice(false, from, to, 1));
+            return slices;
+        }
+        java.time.YearMonth first = java.time.YearMonth.from(from);
+        java.time.YearMonth last = java.time.YearMonth.from(to);
+        java.time.YearMonth tallyFrom = first;
+        java.time.YearMonth tallyTo = last;
+        List<Slice> edges = new ArrayList<>();
+        if (first.equals(last)) {
+            LocalDate start = first.atDay(1);
+            LocalDate end = first.atEndOfMonth();
+            long outside = cost(start, from.minusDays(1), asOf) + cost(to.plusDays(1), end, asOf);
+            if (cost(from, to, asOf) <= outside) {
+                slices.add(new Slice(false, from, to, 1));
+                return slices;
+            }
+            addOutside(edges, start, from.minusDays(1));
+            addOutside(edges, to.plusDays(1), end);
+        } else {
+            if (from.getDayOfMonth() != 1) {
+                if (cost(from, first.atEndOfMonth(), asOf) <= cost(first.atDay(1), from.minusDays(1), asOf)) {
+                    edges.add(new Slice(false, from, first.atEndOfMonth(), 1));
+                    tallyFrom = first.plusMonths(1);
+                } else {
+                    edges.add(new Slice(false, first.atDay(1), from.minusDays(1), -1));
+                }
+            }
+            if (!to.equals(last.atEndOfMonth())) {
+                if (cost(last.atDay(1), to, asOf) <= cost(to.plusDays(1), last.atEndOfMonth(), asOf)) {
+                    edges.add(new Slice(false, last.atDay(1), to, 1));
+                    tallyTo = last.minusMonths(1);
+                } else {
+                    edges.add(new Slice(false, to.plusDays(1), last.atEndOfMonth(), -1));
+                }
+            }
+        }
+        if (!tallyTo.isBefore(tallyFrom)) {
+            slices.add(new Slice(true, tallyFrom.atDay(1), tallyTo.atDay(1), 1));
+        }
+        slices.addAll(edges);
+        return slices;
+    }
+
+    private static void addOutside(List<Slice> edges, LocalDate from, LocalDate to) {
+        if (!to.isBefore(from)) {
+            edges.add(new Slice(false, from, to, -1));
+        }
+    }
+
+    /** The days of [from, to] up to {@code asOf}: what reading them from the evidence is expected to cost. */
+    private static long cost(LocalDate from, LocalDate to, LocalDate asOf) {
+        LocalDate end = to.isAfter(asOf) ? asOf : to;
+        return end.isBefore(from) ? 0 : end.toEpochDay() - from.toEpochDay() + 1;
     }
 
     /** A standard SQL string literal (quotes doubled; both databases keep backslashes literal). */

@@ -48,7 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * around the semester, hours, overlapping selectors) and randomised requirements of every subject, period,
  * window and scope; the Java reference reads the same rows (people, posts, units, evidence) with plain selects
  * and counts them one by one. Every subject, count, progress and verdict must agree, for a subtree and for the
- * whole organisation, evaluated one by one and all at once, and the who-is-behind totals too.
+ * whole organisation, evaluated one by one and all at once, and the who-is-behind totals too. The evidence goes
+ * through the ledger's write paths (replays, corrections, retractions, re-dated and cancelled events), and its
+ * monthly tally, from which the engine reads whole months, must agree with the evidence afterwards.
  */
 @IntegrationTest
 class ComplianceEngineReferenceTests {
@@ -114,6 +116,57 @@ class ComplianceEngineReferenceTests {
                         type, day, q);
             }
         }
+        // Events attended by several people, through the ledger's other write paths: deliveries replayed, hours
+        // and types corrected, sign-ins retracted, events re-dated (across month ends) and cancelled.
+        for (int i = 0; i < 30; i++) {
+            long event = newId();
+            String type = random.nextBoolean() ? "FITNESS" : "THEME_PARTY_DAY";
+            LocalDate day = from.plusDays(random.nextInt(days));
+            List<Long> came = new ArrayList<>();
+            for (long person : persons) {
+                if (random.nextInt(3) == 0) {
+                    came.add(person);
+                    ledger.record(SourceKind.EVENT, event, EvidenceKind.ATTENDED, SubjectType.PERSON, person, type,
+                            day, BigDecimal.ONE);
+                    if (random.nextInt(4) == 0) {
+                        ledger.record(SourceKind.EVENT, event, EvidenceKind.ATTENDED, SubjectType.PERSON, person, type,
+                                day, BigDecimal.ONE);
+                    }
+                    if (random.nextInt(8) == 0) {
+                        ledger.record(SourceKind.EVENT, event, EvidenceKind.ATTENDED, SubjectType.PERSON, person,
+                                "WEDNESDAY_LECTURE", day.plusDays(random.nextInt(5)), BigDecimal.ONE);
+                    }
+                }
+            }
+            for (long person : came) {
+                if (random.nextInt(6) == 0) {
+                    ledger.remove(SourceKind.EVENT, event, EvidenceKind.ATTENDED, SubjectType.PERSON, person);
+                }
+            }
+            switch (random.nextInt(5)) {
+                case 0 -> ledger.removeSource(SourceKind.EVENT, event);
+                case 1, 2 -> {
+                    // Often to a month's last or first day.
+                    LocalDate to = random.nextBoolean() ? java.time.YearMonth.from(day.plusMonths(random.nextInt(3) - 1))
+                            .atEndOfMonth().plusDays(random.nextInt(2)) : from.plusDays(random.nextInt(days));
+                    ledger.redateSource(SourceKind.EVENT, event, to);
+                    ledger.redateSource(SourceKind.EVENT, event, to);
+                }
+                default -> {
+                }
+            }
+        }
+        for (long person : persons) {
+            // Hours recorded, then corrected and moved.
+            long hours = newId();
+            ledger.record(SourceKind.EVENT, hours, EvidenceKind.VOLUNTEER_HOURS, SubjectType.PERSON, person,
+                    "VOLUNTEER_SERVICE", from.plusDays(random.nextInt(days)), new BigDecimal(random.nextInt(5) + ".5"));
+            if (random.nextBoolean()) {
+                ledger.record(SourceKind.EVENT, hours, EvidenceKind.VOLUNTEER_HOURS, SubjectType.PERSON, person,
+                        "VOLUNTEER_SERVICE", from.plusDays(random.nextInt(days)), new BigDecimal(random.nextInt(5) + ".5"));
+            }
+        }
+        assertThat(ledger.tallyDifferences(SubjectType.PERSON, persons)).isEmpty();
         long[] unitIds = {dept.generalBranch().id(), dept.teachersBranch().id(), dept.studentsBranch().id(),
                 group.id()};
         for (int i = 0; i < 40; i++) {
@@ -125,8 +178,12 @@ class ComplianceEngineReferenceTests {
 
         List<RequirementDefinition> requirements = requirements(random, dept);
         Long root = org.root().id();
+        assertThat(ledger.tallyDifferences(SubjectType.UNIT, java.util.Arrays.stream(unitIds).boxed().toList()))
+                .isEmpty();
+        // Days evaluated as of: the window's edges (mid-month), month ends and starts, mid-month, the semester's end.
         List<LocalDate> days2 = List.of(GUOQING_OPENS.minusDays(1), GUOQING_OPENS, GUOQING_CLOSES,
-                GUOQING_CLOSES.plusDays(1), SEMESTER_END, SEMESTER_END.plusDays(1));
+                GUOQING_CLOSES.plusDays(1), LocalDate.of(2091, 10, 31), LocalDate.of(2091, 11, 1),
+                LocalDate.of(2091, 11, 17), SEMESTER_END, SEMESTER_END.plusDays(1));
         int compared = 0;
         int met = 0;
         int unmet = 0;

@@ -33,6 +33,8 @@ class EvidenceLedgerTests {
     IncompleteEventPublications incomplete;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    EvidenceLedger ledger;
 
     @Test
     void theSameEventDeliveredTwiceRecordsOneRow() {
@@ -64,9 +66,9 @@ class EvidenceLedgerTests {
         resubmit(submission);
         assertThat(fixtures.evidenceRows(SourceKind.SUBMISSION, submission)).isEqualTo(1);
 
-        // A crash before the listener's transaction committed: no evidence, an incomplete publication.
-        jdbc.sql("delete from evidence where source_kind = 'SUBMISSION' and source_id = :id").param("id", submission)
-                .update();
+        // A crash before the listener's transaction committed: no evidence (nor its tally), an incomplete
+        // publication.
+        ledger.removeSource(SourceKind.SUBMISSION, submission);
         markIncomplete(submission);
         resubmit(submission);
         assertThat(fixtures.evidenceRows(SourceKind.SUBMISSION, submission)).isEqualTo(1);
