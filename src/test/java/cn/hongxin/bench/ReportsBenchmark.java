@@ -168,9 +168,15 @@ public final class ReportsBenchmark {
                 report = accounts.runAs(secretary, () -> reports.semesterReport(largest, END, false, ZH));
                 long d = ms(s);
                 s = System.nanoTime();
-                files = accounts.runAs(secretary, () -> Stream.of(LedgerKind.values())
-                        .map(k -> ledgers.export(k, largest, END, false, ZH)).toList());
+                Map<LedgerKind, Long> each = new java.util.EnumMap<>(LedgerKind.class);
+                files = accounts.runAs(secretary, () -> Stream.of(LedgerKind.values()).map(k -> {
+                    long k0 = System.nanoTime();
+                    LedgerService.LedgerFile f = ledgers.export(k, largest, END, false, ZH);
+                    each.put(k, ms(k0));
+                    return f;
+                }).toList());
                 long x = ms(s);
+                log("  ledgers ms: %s", each);
                 log("run %d: docx %d ms (%d bytes), xlsx %d ms (%s)", i + 1, d, report.length, x,
                         files.stream().map(f -> f.rows() + " rows/" + f.content().length + " bytes").toList());
                 if (i >= 0) {
