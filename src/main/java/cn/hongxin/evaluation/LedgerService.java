@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -180,12 +181,13 @@ public class LedgerService {
         List<String> headers = List.of(h(locale, "no"), h(locale, "date"), h(locale, "speaker"), h(locale, "branch"),
                 h(locale, "type"), h(locale, "title"));
         Map<Long, String> branches = branchNames(unit);
+        Map<Long, String> titles = new HashMap<>();
         Map<YearMonth, List<List<Object>>> byMonth = new LinkedHashMap<>();
         for (EvidenceQueries.Row r : evidence.rows(EnumSet.of(EvidenceKind.LECTURE_GIVEN), unit.path(),
                 period.start(), period.end())) {
             List<List<Object>> rows = byMonth.computeIfAbsent(YearMonth.from(r.date()), m -> new ArrayList<>());
             rows.add(row(rows.size() + 1, r.date().toString(), name.apply(r.subjectName()),
-                    branches.getOrDefault(r.branchId(), ""), r.typeCode(), title(r)));
+                    branches.getOrDefault(r.branchId(), ""), r.typeCode(), title(r, titles)));
         }
         String title = text(locale, "evaluation.ledger.LECTURES");
         List<Sheet> sheets = new ArrayList<>();
@@ -204,6 +206,7 @@ public class LedgerService {
             byBranch.computeIfAbsent(r.branchId() == null ? -1L : r.branchId(), b -> new ArrayList<>()).add(r);
         }
         String title = text(locale, "evaluation.ledger.VOLUNTEER_HOURS");
+        Map<Long, String> titles = new HashMap<>();
         List<Sheet> sheets = new ArrayList<>();
         byBranch.forEach((branch, list) -> {
             list.sort(Comparator.comparing(EvidenceQueries.Row::subjectName).thenComparing(EvidenceQueries.Row::subjectId)
@@ -215,7 +218,7 @@ public class LedgerService {
             for (int i = 0; i < list.size(); i++) {
                 EvidenceQueries.Row r = list.get(i);
                 boolean last = i == list.size() - 1 || list.get(i + 1).subjectId() != r.subjectId();
-                rows.add(row(i + 1, name.apply(r.subjectName()), r.date().toString(), title(r),
+                rows.add(row(i + 1, name.apply(r.subjectName()), r.date().toString(), title(r, titles),
                         plain(r.quantity()), last ? plain(perPerson.get(r.subjectId())) : ""));
                 total = total.add(r.quantity());
             }
@@ -259,15 +262,18 @@ public class LedgerService {
         return names;
     }
 
-    private String title(EvidenceQueries.Row r) {
+    /** The title of the event a row comes from, each event read once per ledger (many rows share one event). */
+    private String title(EvidenceQueries.Row r, Map<Long, String> titles) {
         if (r.sourceKind() != SourceKind.EVENT) {
             return "";
         }
-        try {
-            return events.get(r.sourceId()).title();
-        } catch (RuntimeException notVisible) {
-            return "";
-        }
+        return titles.computeIfAbsent(r.sourceId(), id -> {
+            try {
+                return events.get(id).title();
+            } catch (RuntimeException notVisible) {
+                return "";
+            }
+        });
     }
 
     private String h(Locale locale, String column) {

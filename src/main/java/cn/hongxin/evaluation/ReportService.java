@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +28,10 @@ import com.deepoove.poi.plugin.table.LoopRowTableRenderPolicy;
 
 import cn.hongxin.brand.BrandService;
 import cn.hongxin.brand.BrandView;
+import cn.hongxin.brand.IndicatorOutcome;
 import cn.hongxin.brand.PeriodKind;
 import cn.hongxin.compliance.BehindRow;
+import cn.hongxin.compliance.Period;
 import cn.hongxin.compliance.ComplianceService;
 import cn.hongxin.compliance.ComplianceViews.BehindList;
 import cn.hongxin.compliance.ComplianceViews.MeasureStatus;
@@ -37,12 +40,14 @@ import cn.hongxin.compliance.ComplianceViews.RequirementStatus;
 import cn.hongxin.compliance.VerdictCounts;
 import cn.hongxin.evaluation.EvaluationViews.Dashboard;
 import cn.hongxin.evaluation.EvaluationViews.IndicatorCard;
+import cn.hongxin.evaluation.EvaluationViews.OutcomeGroup;
 import cn.hongxin.events.EventAttachmentKind;
 import cn.hongxin.events.EventAttachmentService;
 import cn.hongxin.events.EventAttachmentView;
 import cn.hongxin.events.EventState;
 import cn.hongxin.events.EventView;
 import cn.hongxin.files.FileStore;
+import cn.hongxin.organisation.OrgUnitView;
 import cn.hongxin.security.AuditAction;
 import cn.hongxin.security.AuditOutcome;
 import cn.hongxin.security.AuditTrail;
@@ -62,6 +67,7 @@ public class ReportService {
 
     static final String TEMPLATE = "reports/evaluation-report.docx";
     static final int HIGHLIGHTS = 6;
+    static final int HIGHLIGHT_PAGE = 24;
     static final int NAMES_PER_PROBLEM = 30;
 
     private final EvaluationService evaluation;
@@ -94,7 +100,7 @@ public class ReportService {
         if (reveal) {
             currentUsers.require(Permission.PERSON_REVEAL);
         }
-        Dashboard d = evaluation.dashboard(unitId, on);
+        Dashboard d = dashboard(unitId, on);
         ProgrammeStatus status = compliance.status(PeriodKind.SEMESTER, d.asOf(), d.unit().id());
         Map<String, Object> data = new LinkedHashMap<>();
         Optional<BrandView> brand = brands.presented();
@@ -158,6 +164,26 @@ public class ReportService {
         return file;
     }
 
+    /**
+     * The parts of the outcome dashboard the report shows: the indicators and the silent branches, without the
+     * dashboard's monthly series (which read every attendance of the semester and are not in the report).
+     */
+    private Dashboard dashboard(Long unitId, LocalDate on) {
+        OrgUnitView unit = evaluation.unit(unitId);
+        LocalDate today = LocalDate.now();
+        Period semester = evaluation.semester(on);
+        LocalDate asOf = on != null ? on : today.isBefore(semester.start()) ? semester.start()
+                : today.isAfter(semester.end()) ? semester.end() : today;
+        Map<IndicatorOutcome, List<IndicatorCard>> grouped = new EnumMap<>(IndicatorOutcome.class);
+        for (IndicatorOutcome o : IndicatorOutcome.values()) {
+            grouped.put(o, new ArrayList<>());
+        }
+        evaluation.cards(unit, asOf, today).forEach(c -> grouped.get(c.outcome()).add(c));
+        List<OutcomeGroup> outcomes = grouped.entrySet().stream()
+                .map(e -> new OutcomeGroup(e.getKey(), e.getValue())).toList();
+        return new Dashboard(semester, asOf, unit, List.of(), outcomes, null, evaluation.silent(unit, asOf));
+    }
+
     private Map<String, Object> measureRow(MeasureStatus m, boolean en, Locale locale) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", en ? m.measure().nameEn() : m.measure().nameZh());
@@ -197,11 +223,10 @@ public class ReportService {
     }
 
     private List<Map<String, Object>> highlights(Dashboard d, Locale locale) {
-        List<EventView> held = eventFacts.between(d.unit().id(), d.period().start(), d.asOf()).stream()
-                .filter(e -> e.state() == EventState.DONE)
-                .sorted(Comparator.comparing(EventView::startsAt).reversed()).toList();
         List<Map<String, Object>> result = new ArrayList<>();
-        for (EventView e : held) {
+        // Newest first, a page at a time: the search stops once the highlights are found.
+        for (EventView e : eventFacts.newestFirst(d.unit().id(), EventState.DONE, d.period().start(), d.asOf(),
+                HIGHLIGHT_PAGE)) {
             if (result.size() >= HIGHLIGHTS) {
                 break;
             }

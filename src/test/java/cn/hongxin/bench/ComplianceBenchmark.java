@@ -128,10 +128,10 @@ public final class ComplianceBenchmark {
     }
 
     /** One generated person: id, branch, type, status, leader. */
-    private record Member(long id, long branchId, PersonType type, PoliticalStatus status, boolean leader) {
+    record Member(long id, long branchId, PersonType type, PoliticalStatus status, boolean leader) {
     }
 
-    private static final class Run {
+    static final class Run {
         final ConfigurableApplicationContext context;
         final String db;
         final int peopleCount;
