@@ -71,7 +71,8 @@ class AttendanceRows {
         return jdbc.sql("""
                         select e.title, e.starts_at, e.ends_at, e.place, e.organiser_unit_name, e.organiser_unit_path,
                                e.walk_ins_open, e.state, t.code,
-                               (select count(*) from event_participant p where p.event_id = e.id and p.person_id = ?),
+                               case when exists (select 1 from event_participant p
+                                                 where p.event_id = e.id and p.person_id = ?) then 1 else 0 end,
                                (select a.status from attendance a where a.event_id = e.id and a.person_id = ?)
                         from event e join event_type t on t.id = e.type_id
                         where e.id = ?""")
@@ -79,7 +80,7 @@ class AttendanceRows {
                 .query((rs, n) -> new Target(eventId, rs.getString(1), instant(rs.getObject(2, OffsetDateTime.class)),
                         instant(rs.getObject(3, OffsetDateTime.class)), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getBoolean(7), EventState.valueOf(rs.getString(8)), rs.getString(9),
-                        rs.getLong(10) > 0,
+                        rs.getInt(10) == 1,
                         rs.getString(11) == null ? null : AttendanceStatus.valueOf(rs.getString(11))))
                 .optional();
     }

@@ -2,6 +2,9 @@ package cn.hongxin.events;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,9 +59,61 @@ class QrSignInController {
      * A whole meeting scans the same code at once, so every phone but the first is answered without a template
      * render, which was the largest cost of a sign-in (docs/benchmarks.md).
      */
-    private final Map<PageKey, String> pages = new ConcurrentHashMap<>();
+    private final Map<PageKey, CachedPage> pages = new ConcurrentHashMap<>();
 
     private record PageKey(Locale locale, QrSignInService.Preview preview, boolean done, String doneText) {
+    }
+
+    /**
+     * A cached page cut at its marks once: UTF-8 pieces with a mark between each two ({@code marks[i]} follows
+     * {@code pieces[i]}), so a request writes the pieces and its own token and CSRF value without searching the page.
+     */
+    record CachedPage(byte[][] pieces, String[] marks) {
+
+        private static final Pattern MARK = Pattern.compile(TOKEN_MARK + "|" + CSRF_MARK);
+
+        static CachedPage of(String html) {
+            List<byte[]> pieces = new ArrayList<>();
+            List<String> marks = new ArrayList<>();
+            Matcher m = MARK.matcher(html);
+            int from = 0;
+            while (m.find()) {
+                pieces.add(html.substring(from, m.start()).getBytes(StandardCharsets.UTF_8));
+                marks.add(m.group());
+                from = m.end();
+            }
+            pieces.add(html.substring(from).getBytes(StandardCharsets.UTF_8));
+            return new CachedPage(pieces.toArray(byte[][]::new), marks.toArray(String[]::new));
+        }
+
+        boolean hasCsrf() {
+            return Arrays.asList(marks).contains(CSRF_MARK);
+        }
+
+        /** The page with {@code token} and {@code csrf} (HTML-escaped already) in place of their marks. */
+        byte[] fill(String token, String csrf) {
+            byte[] tokenBytes = token.getBytes(StandardCharsets.UTF_8);
+            byte[] csrfBytes = csrf == null ? new byte[0] : csrf.getBytes(StandardCharsets.UTF_8);
+            int length = 0;
+            for (byte[] piece : pieces) {
+                length += piece.length;
+            }
+            for (String mark : marks) {
+                length += mark.equals(TOKEN_MARK) ? tokenBytes.length : csrfBytes.length;
+            }
+            byte[] out = new byte[length];
+            int at = 0;
+            for (int i = 0; i < pieces.length; i++) {
+                System.arraycopy(pieces[i], 0, out, at, pieces[i].length);
+                at += pieces[i].length;
+                if (i < marks.length) {
+                    byte[] value = marks[i].equals(TOKEN_MARK) ? tokenBytes : csrfBytes;
+                    System.arraycopy(value, 0, out, at, value.length);
+                    at += value.length;
+                }
+            }
+            return out;
+        }
     }
 
     QrSignInController(QrSignInService qr, EventService events, EventPageMessages messages,
@@ -178,26 +233,31 @@ class QrSignInController {
             return PAGE;
         }
         try {
-            String page = pages.get(key);
+            CachedPage page = pages.get(key);
             if (page == null) {
-                page = render(key.locale(), model, request, response);
-                if (page == null) {
-                    return PAGE;
-                }
                 if (pages.size() >= MAX_PAGES) {
                     pages.clear();
                 }
-                pages.put(key, page);
+                // The first phones of a meeting arrive together: one renders, the others wait for its page.
+                page = pages.computeIfAbsent(key, k -> {
+                    String html = render(k.locale(), model, request, response);
+                    return html == null ? null : CachedPage.of(html);
+                });
+                if (page == null) {
+                    return PAGE;
+                }
             }
-            String html = page.replace(TOKEN_MARK, token);
-            if (html.contains(CSRF_MARK)) {
+            String csrfValue = null;
+            if (page.hasCsrf()) {
                 if (!(request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf)) {
                     return PAGE;
                 }
-                html = html.replace(CSRF_MARK, HtmlUtils.htmlEscape(csrf.getToken()));
+                csrfValue = HtmlUtils.htmlEscape(csrf.getToken());
             }
+            byte[] html = page.fill(token, csrfValue);
             response.setContentType("text/html;charset=UTF-8");
-            response.getWriter().write(html);
+            response.setContentLength(html.length);
+            response.getOutputStream().write(html);
             return null;
         } catch (Exception e) {
             throw new IllegalStateException("the sign-in page could not be written", e);
@@ -205,7 +265,15 @@ class QrSignInController {
     }
 
     /** The page rendered by the template with marks in place of the token and the CSRF token; null if unusable. */
-    private String render(Locale locale, Model model, HttpServletRequest request, HttpServletResponse response)
+    private String render(Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
+        try {
+            return renderMarked(locale, model, request, response);
+        } catch (Exception e) {
+            throw new IllegalStateException("the sign-in page could not be rendered", e);
+        }
+    }
+
+    private String renderMarked(Locale locale, Model model, HttpServletRequest request, HttpServletResponse response)
             throws Exception {
         View view = views.resolveViewName(PAGE, locale);
         if (view == null) {

@@ -63,6 +63,11 @@ class Menu {
                     MenuItem.link("menu.me.password", "bi-key", "/me/password", null),
                     MenuItem.link("menu.me.tokens", "bi-braces", "/me/tokens", "sys:token:use")));
 
+    /** Every link of the tree, collected once. */
+    private static final List<String> LINKS = links(TREE);
+    private static final java.util.regex.Pattern IDS = java.util.regex.Pattern.compile("/\\d+(?=/|$)");
+    private static final java.util.Map<Set<String>, List<MenuItem>> VISIBLE = new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
      * The menu link a page belongs to: the longest link that is the path or a parent of it, also after dropping
      * the numeric id segments of the path ({@code /brand/5/programme} belongs to {@code /brand/programme}, not to
@@ -72,9 +77,9 @@ class Menu {
         if (path == null || path.isEmpty()) {
             return null;
         }
-        String withoutIds = path.replaceAll("/\\d+(?=/|$)", "");
+        String withoutIds = IDS.matcher(path).replaceAll("");
         String best = null;
-        for (String url : links(TREE)) {
+        for (String url : LINKS) {
             if ((covers(url, path) || covers(url, withoutIds)) && (best == null || url.length() > best.length())) {
                 best = url;
             }
@@ -97,8 +102,17 @@ class Menu {
         return out;
     }
 
+    /** The menu tree as an account with these authorities sees it (kept per set of authorities: a few roles). */
     List<MenuItem> visibleTo(Set<String> authorities) {
-        return TREE.stream().map(item -> filter(item, authorities)).filter(java.util.Objects::nonNull).toList();
+        List<MenuItem> seen = VISIBLE.get(authorities);
+        if (seen == null) {
+            seen = TREE.stream().map(item -> filter(item, authorities)).filter(java.util.Objects::nonNull).toList();
+            if (VISIBLE.size() >= 256) {
+                VISIBLE.clear();
+            }
+            VISIBLE.put(Set.copyOf(authorities), seen);
+        }
+        return seen;
     }
 
     private static MenuItem filter(MenuItem item, Set<String> authorities) {

@@ -175,6 +175,41 @@ class QrSignInPagesTests {
                 .with(accounts.as(b.aliceAccount()))).andReturn())).contains("has expired");
     }
 
+    @Test
+    void everyPhoneGetsTheSamePageWithItsOwnTokenAndCsrfValue() throws Exception {
+        start();
+        String first = tokens.issue(id);
+        String second = tokens.issue(id, Instant.now().minusSeconds(5));
+        assertThat(second).isNotEqualTo(first);
+        MvcResult alice = mvc.perform(get("/signin").param("t", first).with(accounts.as(b.aliceAccount())))
+                .andExpect(status().isOk()).andReturn();
+        MvcResult bob = mvc.perform(get("/signin").param("t", second).with(accounts.as(b.bobAccount())))
+                .andExpect(status().isOk()).andReturn();
+        String alicePage = body(alice);
+        String bobPage = body(bob);
+        assertThat(alicePage).contains(first).doesNotContain(second).doesNotContain("hxQrSignIn");
+        assertThat(bobPage).contains(second).doesNotContain(first).doesNotContain("hxQrSignIn");
+        String aliceCsrf = csrfValue(alicePage);
+        String bobCsrf = csrfValue(bobPage);
+        assertThat(aliceCsrf).isNotBlank().isNotEqualTo(bobCsrf);
+        // Apart from the token and the CSRF value, the two phones see the same page (one cached copy, filled twice).
+        assertThat(alicePage.replace(first, "T").replace(aliceCsrf, "C"))
+                .isEqualTo(bobPage.replace(second, "T").replace(bobCsrf, "C"));
+        assertThat(alice.getResponse().getContentLength()).isEqualTo(alicePage.getBytes(StandardCharsets.UTF_8).length);
+        // The answers too, each with the event's own text.
+        String aliceDone = body(confirm(b.aliceAccount(), first).andExpect(status().isOk()).andReturn());
+        String bobDone = body(confirm(b.bobAccount(), second).andExpect(status().isOk()).andReturn());
+        assertThat(aliceDone).contains("签到成功").contains(first).doesNotContain("hxQrSignIn");
+        assertThat(bobDone).contains("签到成功").contains(second).doesNotContain("hxQrSignIn");
+        assertThat(rows(b.alice()) + rows(b.bob())).isEqualTo(2);
+    }
+
+    private static String csrfValue(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
     private void start() {
         accounts.runAs(b.studentsSecretary(), () -> events.start(id));
     }
