@@ -162,10 +162,8 @@ class EvaluationApiController {
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                                   @RequestParam(defaultValue = "false") boolean reveal, Locale locale) {
         check(unit, on);
-        byte[] file = reports.semesterReport(unit, on, reveal, locale);
-        Period period = evaluation.semester(on);
-        return ReportController.download(evaluation.unit(unit).name() + "_" + period.label() + "_evaluation.docx",
-                ReportController.DOCX, file);
+        ReportService.ReportFile file = reports.semesterReport(unit, on, reveal, locale);
+        return ReportController.download(file.fileName(), ReportController.DOCX, file.content());
     }
 
     @GetMapping("/api/v1/evaluation/ledgers/{kind}")

@@ -62,9 +62,8 @@ class ReportController {
     ResponseEntity<byte[]> report(@RequestParam(required = false) Long unit,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                                   @RequestParam(defaultValue = "false") boolean reveal, Locale locale) {
-        var period = evaluation.semester(on);
-        byte[] file = reports.semesterReport(unit, on, reveal, locale);
-        return download(evaluation.unit(unit).name() + "_" + period.label() + "_evaluation.docx", DOCX, file);
+        ReportService.ReportFile file = reports.semesterReport(unit, on, reveal, locale);
+        return download(file.fileName(), DOCX, file.content());
     }
 
     static ResponseEntity<byte[]> download(String fileName, MediaType type, byte[] content) {

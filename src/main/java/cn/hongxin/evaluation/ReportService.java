@@ -94,8 +94,12 @@ public class ReportService {
         this.messages = messages;
     }
 
-    /** The report of a unit's subtree for the semester containing a day, as .docx bytes. */
-    public byte[] semesterReport(Long unitId, LocalDate on, boolean reveal, Locale locale) {
+    /** A report as downloaded: its file name (unit, semester) and its .docx bytes. */
+    public record ReportFile(String fileName, byte[] content) {
+    }
+
+    /** The report of a unit's subtree for the semester containing a day, as a .docx file. */
+    public ReportFile semesterReport(Long unitId, LocalDate on, boolean reveal, Locale locale) {
         currentUsers.require(Permission.EVALUATION_EXPORT);
         if (reveal) {
             currentUsers.require(Permission.PERSON_REVEAL);
@@ -161,7 +165,7 @@ public class ReportService {
         audit.record(reveal ? AuditAction.REVEAL : AuditAction.EXPORT, "evaluation_report", d.unit().id(),
                 AuditOutcome.SUCCESS, d.period().label() + ", " + measures.size() + " measures, " + problems.size()
                         + " problems" + (reveal ? ", names revealed" : ", names masked"));
-        return file;
+        return new ReportFile(d.unit().name() + "_" + d.period().label() + "_evaluation.docx", file);
     }
 
     /**
