@@ -66,6 +66,11 @@ final class BenchApp implements AutoCloseable {
         return postgres != null;
     }
 
+    /** The embedded PostgreSQL's port, or 0 on H2. */
+    int postgresPort() {
+        return postgres == null ? 0 : postgres.getPort();
+    }
+
     @Override
     public void close() throws Exception {
         try {

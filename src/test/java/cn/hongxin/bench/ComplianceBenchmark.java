@@ -2,8 +2,6 @@ package cn.hongxin.bench;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -14,19 +12,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import cn.hongxin.HongxinApplication;
 import cn.hongxin.brand.EvidenceKind;
 import cn.hongxin.brand.EvidenceSelector;
 import cn.hongxin.brand.NamedWindow;
@@ -50,7 +44,6 @@ import cn.hongxin.organisation.PersonType;
 import cn.hongxin.organisation.PoliticalStatus;
 import cn.hongxin.security.TestAccounts;
 import cn.hongxin.support.TestOrganisation;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The compliance benchmark (not a test; run by {@code bench/compliance.sh}): starts the application on a fresh
@@ -77,37 +70,12 @@ public final class ComplianceBenchmark {
         String db = args.length > 0 ? args[0] : "h2";
         int people = args.length > 1 ? Integer.parseInt(args[1]) : 30_000;
         long evidence = args.length > 2 ? Long.parseLong(args[2]) : 3_000_000L;
-        if (!db.equals("h2") && !db.equals("postgresql")) {
-            throw new IllegalArgumentException("database must be h2 or postgresql");
-        }
-        Path dir = Files.createTempDirectory("hongxin-bench-");
-        EmbeddedPostgres postgres = null;
-        List<String> settings = new ArrayList<>(List.of("--hongxin.data-dir=" + dir, "--server.port=0",
-                "--spring.main.banner-mode=off", "--logging.level.root=warn", "--logging.level.cn.hongxin=warn"));
-        if (System.getenv("LOG_SQL") != null) {
-            settings.add("--logging.level.cn.hongxin.compliance.ComplianceEngine=debug");
-        }
-        if (db.equals("postgresql")) {
-            postgres = EmbeddedPostgres.builder()
-                    .setServerConfig("shared_buffers", "256MB")
-                    .setServerConfig("work_mem", "32MB")
-                    .start();
-            settings.add("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"));
-            settings.add("--spring.datasource.username=postgres");
-            settings.add("--spring.datasource.password=");
-        }
-        int status = 1;
-        try (ConfigurableApplicationContext context = SpringApplication.run(HongxinApplication.class,
-                settings.toArray(String[]::new))) {
-            status = new Run(context, db, people, evidence).run();
-            hold(postgres);
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        String[] extra = System.getenv("LOG_SQL") != null
+                ? new String[] {"--logging.level.cn.hongxin.compliance.ComplianceEngine=debug"} : new String[0];
+        int status;
+        try (BenchApp app = BenchApp.start(db, extra)) {
+            status = new Run(app.context, db, people, evidence).run();
+            hold(app);
         }
         System.exit(status);
     }
@@ -116,13 +84,13 @@ public final class ComplianceBenchmark {
      * With HOLD=n: keeps the database open n seconds after the run (PostgreSQL: prints its port) to look at plans
      * by hand, e.g. {@code psql -h localhost -p <port> -U postgres postgres}.
      */
-    private static void hold(EmbeddedPostgres postgres) throws InterruptedException {
+    private static void hold(BenchApp app) throws InterruptedException {
         String hold = System.getenv("HOLD");
         if (hold == null || hold.isBlank()) {
             return;
         }
-        if (postgres != null) {
-            log("holding: psql -h localhost -p %d -U postgres postgres", postgres.getPort());
+        if (app.postgresPort() > 0) {
+            log("holding: psql -h localhost -p %d -U postgres postgres", app.postgresPort());
         }
         Thread.sleep(Long.parseLong(hold.strip()) * 1000);
     }
