@@ -10,9 +10,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+
+import jakarta.annotation.PreDestroy;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.hongxin.brand.EvidenceKind;
 import cn.hongxin.brand.EvidenceSelector;
@@ -30,7 +43,7 @@ import cn.hongxin.shared.NotFoundException;
  * selectors, dated inside the window (or else the period) and not after the day evaluated as of.
  * {@link #evaluateAll} evaluates many requirements in two statements, one for all the person requirements and one
  * for all the unit requirements; each requirement is still evaluated for all its subjects by set-based SQL, as a
- * branch of the statement.
+ * branch of the statement (H2) or as columns of a row per person (PostgreSQL, {@link #pivotStatement}).
  * <p>
  * Subjects: PERSON, each active person in the scope whose party or administrative unit lies in the scope unit's
  * subtree and who passes the filters (political status, person type, a post held on that day); PARTY_LEADER,
@@ -46,12 +59,35 @@ public class ComplianceEngine {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ComplianceEngine.class);
 
+    /** Person requirements in a batch from which PostgreSQL's statement is cut in two, one half on each core. */
+    static final int SPLIT_FROM = 4;
+
     private final JdbcClient jdbc;
     private final CompliancePeriods periods;
+    private final TransactionTemplate sideTransactions;
+    /**
+     * Runs the second half of a large batch on a connection of its own while the caller's thread runs the first
+     * (PostgreSQL, read-only transactions only); one such half at a time in the whole application, so an evaluation
+     * never holds more than one extra connection and never waits for one behind another evaluation.
+     */
+    private final ExecutorService side = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "compliance-engine");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Semaphore sideFree = new Semaphore(1);
 
-    ComplianceEngine(JdbcClient jdbc, CompliancePeriods periods) {
+    ComplianceEngine(JdbcClient jdbc, CompliancePeriods periods, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.periods = periods;
+        this.sideTransactions = new TransactionTemplate(transactions);
+        this.sideTransactions.setReadOnly(true);
+        this.sideTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @PreDestroy
+    void stop() {
+        side.shutdownNow();
     }
 
     private volatile Boolean postgres;
@@ -127,7 +163,11 @@ public class ComplianceEngine {
                 // programme); with the default 4 MB it spills to disk. For this read-only transaction only.
                 jdbc.sql("set local work_mem = '64MB'").update();
             }
-            read(personStatement(persons, asOf, false), jobs, subjects, SubjectType.PERSON, asOf);
+            if (postgres()) {
+                readPivot(persons, subjects, asOf);
+            } else {
+                read(personStatement(persons, asOf, false), jobs, subjects, SubjectType.PERSON, asOf);
+            }
         }
         if (!units.isEmpty()) {
             StringBuilder sql = new StringBuilder();
@@ -166,6 +206,119 @@ public class ComplianceEngine {
             subjects.get(job.index()).add(new SubjectVerdict(type, rs.getLong("subject_id"), branchId, count, total,
                     progress, progress.compareTo(job.requirement().threshold()) >= 0 ? Verdict.MET
                     : unmet[job.index()]));
+        });
+    }
+
+    /**
+     * PostgreSQL: evaluates the person requirements by {@link #pivotStatement}. A batch of {@link #SPLIT_FROM} or
+     * more, in a read-only transaction, is cut in two halves of about equal expected work; the second half runs on
+     * its own connection (a read-only transaction of its own) while this thread runs the first, so a whole
+     * university's programme uses both cores of a small server. Each requirement is still evaluated by one
+     * statement. Without a free side thread, or inside a transaction that writes (whose changes another connection
+     * would not see), the batch runs here in one statement.
+     */
+    private void readPivot(List<Job> persons, List<List<SubjectVerdict>> subjects, LocalDate asOf) {
+        if (persons.size() < SPLIT_FROM || !TransactionSynchronizationManager.isCurrentTransactionReadOnly()
+                || !sideFree.tryAcquire()) {
+            readPivot(pivotStatement(persons, asOf), persons, subjects, asOf);
+            return;
+        }
+        List<List<Job>> halves = halves(persons, asOf);
+        Future<?> second;
+        try {
+            second = side.submit(() -> {
+                try {
+                    sideTransactions.executeWithoutResult(status -> {
+                        jdbc.sql("set local work_mem = '64MB'").update();
+                        readPivot(pivotStatement(halves.get(1), asOf), halves.get(1), subjects, asOf);
+                    });
+                } finally {
+                    sideFree.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            sideFree.release();
+            readPivot(pivotStatement(persons, asOf), persons, subjects, asOf);
+            return;
+        }
+        try {
+            readPivot(pivotStatement(halves.get(0), asOf), halves.get(0), subjects, asOf);
+        } finally {
+            try {
+                second.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while evaluating requirements", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /**
+     * Two halves of a batch of person requirements, of about equal expected work: the largest first, each to the
+     * lighter half. The expected work of a requirement is what it reads: months of the tally and days of the
+     * evidence, per kind of evidence it counts.
+     */
+    static List<List<Job>> halves(List<Job> jobs, LocalDate asOf) {
+        List<Job> sorted = new ArrayList<>(jobs);
+        Map<Job, Double> work = new java.util.IdentityHashMap<>();
+        for (Job job : jobs) {
+            double w = 1;
+            for (Slice slice : slices(job.frame(), asOf)) {
+                w += slice.months()
+                        ? 4.0 * (java.time.temporal.ChronoUnit.MONTHS.between(slice.from(), slice.to()) + 1)
+                        : (slice.to().toEpochDay() - slice.from().toEpochDay() + 1) / 7.0;
+            }
+            work.put(job, w * Math.max(1, job.requirement().evidence().size()));
+        }
+        sorted.sort((a, b) -> Double.compare(work.get(b), work.get(a)));
+        List<List<Job>> halves = List.of(new ArrayList<>(), new ArrayList<>());
+        double[] load = new double[2];
+        for (Job job : sorted) {
+            int lighter = load[0] <= load[1] ? 0 : 1;
+            halves.get(lighter).add(job);
+            load[lighter] += work.get(job);
+        }
+        return halves;
+    }
+
+    /**
+     * Runs a pivot statement (see {@link #pivotStatement}: a row per person, columns n0, t0, n1, t1 ... per job of
+     * {@code persons} in that order) and adds a verdict for every job whose column is not null (the person is asked).
+     */
+    private void readPivot(String sql, List<Job> persons, List<List<SubjectVerdict>> subjects, LocalDate asOf) {
+        log.debug("{}: {}", persons.size() == 1 ? persons.get(0).requirement().code() : persons.size() + " requirements",
+                sql);
+        int size = persons.size();
+        Verdict[] unmet = new Verdict[size];
+        BigDecimal[] thresholds = new BigDecimal[size];
+        boolean[] hours = new boolean[size];
+        List<List<SubjectVerdict>> lists = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            Job job = persons.get(i);
+            unmet[i] = job.frame().unmet(asOf);
+            thresholds[i] = job.requirement().threshold();
+            hours[i] = job.hours();
+            lists.add(subjects.get(job.index()));
+        }
+        jdbc.sql(sql).query((ResultSet rs) -> {
+            long subject = rs.getLong(1);
+            long branch = rs.getLong(2);
+            Long branchId = rs.wasNull() ? null : branch;
+            for (int i = 0; i < size; i++) {
+                long count = rs.getLong(3 + 2 * i);
+                if (rs.wasNull()) {
+                    continue;
+                }
+                BigDecimal total = hours[i] ? rs.getBigDecimal(4 + 2 * i) : BigDecimal.valueOf(count);
+                BigDecimal progress = total;
+                lists.get(i).add(new SubjectVerdict(SubjectType.PERSON, subject, branchId, count, total, progress,
+                        progress.compareTo(thresholds[i]) >= 0 ? Verdict.MET : unmet[i]));
+            }
         });
     }
 
@@ -488,6 +641,69 @@ public class ComplianceEngine {
             }
         }
         return sql.append(") x group by x.req, x.subject_id having max(x.asked) = 1").toString();
+    }
+
+    /**
+     * PostgreSQL's statement for person requirements: one row per active person of the evaluated subtree, with per
+     * job (in the order of {@code jobs}) n (evidence rows, null when the job does not ask the person) and t (sum of
+     * quantities, hours requirements only). Each slice of each job (see {@link #slices}) is aggregated by person on
+     * its own and joined to the people once: no row per requirement and person is ever stacked and grouped again,
+     * and the people are read once for all the jobs. On PostgreSQL this is a hash join per slice; H2, whose joins
+     * are nested loops, keeps {@link #personStatement}.
+     */
+    private String pivotStatement(List<Job> jobs, LocalDate asOf) {
+        StringBuilder columns = new StringBuilder("select s.person_id as subject_id, s.branch_id as branch_id");
+        StringBuilder joins = new StringBuilder();
+        String subtree = jobs.get(0).paths().subtree();
+        boolean sameSubtree = jobs.stream().allMatch(j -> java.util.Objects.equals(j.paths().subtree(), subtree));
+        int alias = 0;
+        for (int i = 0; i < jobs.size(); i++) {
+            Job job = jobs.get(i);
+            RequirementDefinition r = job.requirement();
+            String scope = personScope(r, job.paths(), asOf);
+            StringBuilder count = new StringBuilder();
+            StringBuilder total = new StringBuilder();
+            if (!r.evidence().isEmpty()) {
+                String restriction = wholeOrganisation(job.paths()) ? ""
+                        : ".subject_id in (select s.person_id from subject_person s where " + scope + ")";
+                for (Slice slice : slices(job.frame(), asOf)) {
+                    String e = "e" + alias++;
+                    boolean tally = slice.months();
+                    String a = tally ? "t" : "ev";
+                    String sign = slice.sign() < 0 ? " - " : " + ";
+                    count.append(count.isEmpty() && slice.sign() > 0 ? "" : sign).append("coalesce(").append(e)
+                            .append(".n, 0)");
+                    if (job.hours()) {
+                        total.append(total.isEmpty() && slice.sign() > 0 ? "" : sign).append("coalesce(").append(e)
+                                .append(".total, 0)");
+                    }
+                    joins.append(" left join (select ").append(a).append(".subject_id as subject_id, ")
+                            .append(tally ? "cast(sum(t.evidence_count) as bigint)" : "count(*)").append(" as n");
+                    if (job.hours()) {
+                        joins.append(", ").append(tally ? "sum(t.quantity_total)" : "sum(ev.quantity)").append(" as total");
+                    }
+                    joins.append(tally ? " from evidence_tally t where t.subject_kind = 'P' and "
+                                    : " from evidence ev where ev.subject_kind = 'P' and ")
+                            .append(selectors(r, a)).append(" and ").append(a)
+                            .append(tally ? ".month_start >= " : ".evidence_date >= ").append(literal(slice.from()))
+                            .append(" and ").append(a).append(tally ? ".month_start <= " : ".evidence_date <= ")
+                            .append(literal(slice.to()));
+                    if (!restriction.isEmpty()) {
+                        joins.append(" and ").append(a).append(restriction);
+                    }
+                    joins.append(" group by ").append(a).append(".subject_id) ").append(e).append(" on ").append(e)
+                            .append(".subject_id = s.person_id");
+                }
+            }
+            columns.append(", case when ").append(scope).append(" then ")
+                    .append(count.isEmpty() ? "0" : count).append(" end as n").append(i).append(", ")
+                    .append(total.isEmpty() ? "cast(null as numeric(14, 2))" : total).append(" as t").append(i);
+        }
+        StringBuilder sql = columns.append(" from subject_person s").append(joins).append(" where s.active = true");
+        if (sameSubtree) {
+            within(sql, subtree);
+        }
+        return sql.toString();
     }
 
     /** True when neither the scope's unit nor the evaluated subtree is below a top-level unit. */

@@ -4,4 +4,9 @@ import cn.hongxin.support.OnPostgres;
 
 @OnPostgres
 class ComplianceEngineReferencePostgresTests extends ComplianceEngineReferenceTests {
+
+    @Override
+    boolean halvesRunSideBySide() {
+        return true;
+    }
 }
