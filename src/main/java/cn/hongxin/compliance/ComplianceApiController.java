@@ -39,7 +39,7 @@ class ComplianceApiController {
 
     /** One page of who is behind, with the deadline. */
     record BehindPageJson(long requirementId, String period, LocalDate deadline, LocalDate asOf,
-                          List<BehindJson> content, int page, int size, long totalElements) {
+                          List<BehindJson> content, int page, int size, long totalElements, LocalDate lookedAt) {
     }
 
     private final ComplianceService service;
@@ -75,12 +75,14 @@ class ComplianceApiController {
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                           @RequestParam(required = false) Long unit, @RequestParam(defaultValue = "0") int page,
                           @Parameter(description = "1–500") @RequestParam(defaultValue = "20") int size,
-                          @Parameter(description = "name, pinyin or initials") @RequestParam(required = false) String q) {
-        BehindList list = service.behind(id, period, on, unit, q, page, size);
+                          @Parameter(description = "name, pinyin or initials") @RequestParam(required = false) String q,
+                          @Parameter(description = "The day the list is looked at from (default: on). A period that closed by on and before this day lists those behind as MISSED, as the month breakdown counts them")
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lookedAt) {
+        BehindList list = service.behind(id, period, on, lookedAt, unit, q, page, size);
         return new BehindPageJson(id, list.period() == null ? null : list.period().label(), list.closesOn(),
                 list.selection().asOf(), list.page().rows().stream().map(r -> new BehindJson(r.subjectType().name(),
                         r.subjectId(), r.name(), r.branchId(), r.unitName(), r.progress(), r.threshold(), r.verdict()))
-                .toList(), list.page().page(), list.page().size(), list.page().total());
+                .toList(), list.page().page(), list.page().size(), list.page().total(), list.lookedAt());
     }
 
     @GetMapping("/api/v1/compliance/requirements/{id}/months")

@@ -96,10 +96,11 @@ class ComplianceController {
     @PreAuthorize("hasAuthority('compliance:view')")
     String behind(@PathVariable long id, @RequestParam(required = false) String period,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lookedAt,
                   @RequestParam(required = false) Long unit, @RequestParam(required = false) String q,
                   @RequestParam(defaultValue = "0") int page, Model model) {
         String name = NameFilter.term(q);
-        BehindList list = service.behind(id, kind(period), on, unit, name, page, PAGE_SIZE);
+        BehindList list = service.behind(id, kind(period), on, lookedAt, unit, name, page, PAGE_SIZE);
         model.addAttribute("list", list);
         model.addAttribute("measure", service.measure(id));
         model.addAttribute("siblings", service.siblings(id));
@@ -108,10 +109,12 @@ class ComplianceController {
         selection(model, list.selection(), unit);
         model.addAttribute("nameSearch", name == null ? "" : name);
         model.addAttribute("breakdown", service.breakdown(id, kind(period), on, unit).orElse(null));
-        model.addAttribute("baseUrl", withName(query("/compliance/requirements/" + id + "/behind",
-                list.selection().kind(), on, unit), name));
-        model.addAttribute("exportUrl", withName(query("/compliance/requirements/" + id + "/behind/export",
-                list.selection().kind(), on, unit), name));
+        LocalDate later = list.lookedAt().isAfter(list.selection().asOf()) ? list.lookedAt() : null;
+        model.addAttribute("lookedAt", later);
+        model.addAttribute("baseUrl", withName(lookedAt(query("/compliance/requirements/" + id + "/behind",
+                list.selection().kind(), on, unit), later), name));
+        model.addAttribute("exportUrl", withName(lookedAt(query("/compliance/requirements/" + id + "/behind/export",
+                list.selection().kind(), on, unit), later), name));
         return "compliance/behind";
     }
 
@@ -119,9 +122,10 @@ class ComplianceController {
     @PreAuthorize("hasAuthority('compliance:export')")
     ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(required = false) String period,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lookedAt,
                                   @RequestParam(required = false) Long unit,
                                   @RequestParam(required = false) String q, Locale locale) {
-        byte[] body = service.exportBehind(id, kind(period), on, unit, q, locale);
+        byte[] body = service.exportBehind(id, kind(period), on, lookedAt, unit, q, locale);
         String name = (locale.getLanguage().equals("en") ? "behind_" : "未完成名单_") + id + "_"
                 + LocalDateTime.now().format(STAMP) + ".xlsx";
         return ResponseEntity.ok().contentType(XLSX)
@@ -178,6 +182,12 @@ class ComplianceController {
     /** The url with the name search added (encoded), when there is one. */
     static String withName(String url, String name) {
         return name == null ? url : UriComponentsBuilder.fromUriString(url).queryParam("q", name).encode().build()
+                .toUriString();
+    }
+
+    /** The url with the later day a closed month is looked back at from, when there is one. */
+    static String lookedAt(String url, LocalDate lookedAt) {
+        return lookedAt == null ? url : UriComponentsBuilder.fromUriString(url).queryParam("lookedAt", lookedAt).build()
                 .toUriString();
     }
 }

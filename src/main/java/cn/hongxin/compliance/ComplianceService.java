@@ -160,34 +160,59 @@ public class ComplianceService {
     @Transactional(readOnly = true)
     public BehindList behind(long requirementId, PeriodKind kind, LocalDate on, Long unitId, String q, int page,
                              int size) {
+        return behind(requirementId, kind, on, null, unitId, q, page, size);
+    }
+
+    /**
+     * The who-is-behind list of the period containing {@code on}, evaluated as of {@code on} and judged on
+     * {@code lookedAt} (null: on {@code on}): a month that had closed by {@code on} and is looked at from a later
+     * day lists those still behind on its last day as having missed it, as the month breakdown counts them.
+     */
+    @Transactional(readOnly = true)
+    public BehindList behind(long requirementId, PeriodKind kind, LocalDate on, LocalDate lookedAt, Long unitId,
+                             String q, int page, int size) {
         String term = NameFilter.term(q);
         if (term != null) {
-            return matching(requirementId, kind, on, unitId, term, page, size);
+            return matching(requirementId, kind, on, lookedAt, unitId, term, page, size);
         }
         Scope scope = scope(unitId);
         RequirementDefinition r = requirement(requirementId);
         Selection sel = select(kind, on, unitId);
+        LocalDate judged = lookedAt != null && lookedAt.isAfter(sel.asOf()) ? lookedAt : sel.asOf();
         Optional<Period> period = engine.periodOf(r, sel.asOf());
         LocalDate[] frame = period.map(p -> frame(periods, r, p)).orElse(null);
         if (frame == null) {
             return new BehindList(r, sel, period.orElse(null), null, null,
-                    new BehindPage(List.of(), 0, Math.max(page, 0), Math.max(size, 1)));
+                    new BehindPage(List.of(), 0, Math.max(page, 0), Math.max(size, 1)), judged);
         }
         BehindPage rows = engine.behind(r, period.get(), scope.subtree(measureOf(r)), sel.asOf(), page, size);
-        return new BehindList(r, sel, period.get(), frame[0], frame[1], rows);
+        if (missedBy(frame[1], sel.asOf(), judged)) {
+            rows = new BehindPage(rows.rows().stream().map(BehindRow::missed).toList(), rows.total(), rows.page(),
+                    rows.size());
+        }
+        return new BehindList(r, sel, period.get(), frame[0], frame[1], rows, judged);
+    }
+
+    /**
+     * Whether those behind on a period evaluated as of {@code asOf} have missed it when looked at on
+     * {@code lookedAt}: all its evidence was counted (it closed by {@code asOf}) and it closed before the day
+     * looked at. The month breakdown and the who-is-behind list share this rule, so their counts agree.
+     */
+    static boolean missedBy(LocalDate closesOn, LocalDate asOf, LocalDate lookedAt) {
+        return closesOn != null && !asOf.isBefore(closesOn) && closesOn.isBefore(lookedAt);
     }
 
     /** The subjects behind whose names match, paged here: the engine lists them all by name, at most the export's limit. */
-    private BehindList matching(long requirementId, PeriodKind kind, LocalDate on, Long unitId, String term, int page,
-                                int size) {
-        BehindList first = behind(requirementId, kind, on, unitId, null, 0, 500);
+    private BehindList matching(long requirementId, PeriodKind kind, LocalDate on, LocalDate lookedAt, Long unitId,
+                                String term, int page, int size) {
+        BehindList first = behind(requirementId, kind, on, lookedAt, unitId, null, 0, 500);
         java.util.function.Predicate<String> matches = NameFilter.matching(term);
         List<BehindRow> found = new ArrayList<>();
         first.page().rows().stream().filter(r -> matches.test(r.name())).forEach(found::add);
         long seen = first.page().rows().size();
         int next = 1;
         while (seen < Math.min(first.page().total(), EXPORT_LIMIT)) {
-            List<BehindRow> more = behind(requirementId, kind, on, unitId, null, next++, 500).page().rows();
+            List<BehindRow> more = behind(requirementId, kind, on, lookedAt, unitId, null, next++, 500).page().rows();
             if (more.isEmpty()) {
                 break;
             }
@@ -199,7 +224,7 @@ public class ComplianceService {
         int from = (int) Math.min((long) p * s, found.size());
         BehindPage rows = new BehindPage(found.subList(from, Math.min(from + s, found.size())), found.size(), p, s);
         return new BehindList(first.requirement(), first.selection(), first.period(), first.opensOn(), first.closesOn(),
-                rows);
+                rows, first.lookedAt());
     }
 
     /**
@@ -247,13 +272,20 @@ public class ComplianceService {
     @Transactional(readOnly = true)
     public byte[] exportBehind(long requirementId, PeriodKind kind, LocalDate on, Long unitId, String q,
                                Locale locale) {
+        return exportBehind(requirementId, kind, on, null, unitId, q, locale);
+    }
+
+    /** The export of the who-is-behind list judged on {@code lookedAt}, as the list is (null: on {@code on}). */
+    @Transactional(readOnly = true)
+    public byte[] exportBehind(long requirementId, PeriodKind kind, LocalDate on, LocalDate lookedAt, Long unitId,
+                               String q, Locale locale) {
         currentUsers.require(Permission.COMPLIANCE_EXPORT);
         String term = NameFilter.term(q);
-        BehindList first = behind(requirementId, kind, on, unitId, term, 0, 500);
+        BehindList first = behind(requirementId, kind, on, lookedAt, unitId, term, 0, 500);
         List<BehindRow> rows = new ArrayList<>(first.page().rows());
         int page = 1;
         while (rows.size() < Math.min(first.page().total(), EXPORT_LIMIT)) {
-            List<BehindRow> more = behind(requirementId, kind, on, unitId, term, page++, 500).page().rows();
+            List<BehindRow> more = behind(requirementId, kind, on, lookedAt, unitId, term, page++, 500).page().rows();
             if (more.isEmpty()) {
                 break;
             }
@@ -348,10 +380,10 @@ public class ComplianceService {
      */
     private static PeriodBreakdown.Slice slice(RequirementEvaluation e, LocalDate lookedAt) {
         VerdictCounts c = e.counts();
-        if (e.closesOn() != null && e.closesOn().isBefore(lookedAt) && c.behind() > 0) {
+        if (missedBy(e.closesOn(), e.asOf(), lookedAt) && c.behind() > 0) {
             c = new VerdictCounts(c.met(), 0, c.missed() + c.behind(), c.notYetDue());
         }
-        return new PeriodBreakdown.Slice(e.period(), e.closesOn(), e.asOf(), e.applicable(), c);
+        return new PeriodBreakdown.Slice(e.period(), e.closesOn(), e.asOf(), e.applicable(), c, lookedAt);
     }
 
     /** The signed-in person's checklist this semester (and the other periods running today); empty without a person. */

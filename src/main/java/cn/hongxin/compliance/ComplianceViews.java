@@ -55,8 +55,18 @@ public final class ComplianceViews {
     public record HeatMeasure(long id, String code, String nameZh, String nameEn) {
     }
 
-    /** One page of the subjects behind on (or having missed) a requirement, with its deadline. */
+    /**
+     * One page of the subjects behind on (or having missed) a requirement, with its deadline.
+     *
+     * @param lookedAt the day the verdicts are judged on: the selection's day, or a later day a closed month is
+     *                 looked back at from
+     */
     public record BehindList(RequirementDefinition requirement, Selection selection, Period period, LocalDate opensOn,
-                             LocalDate closesOn, BehindPage page) {
+                             LocalDate closesOn, BehindPage page, LocalDate lookedAt) {
+
+        /** The period had closed before the day looked at, so those listed have missed it. */
+        public boolean closed() {
+            return ComplianceService.missedBy(closesOn, selection.asOf(), lookedAt);
+        }
     }
 }

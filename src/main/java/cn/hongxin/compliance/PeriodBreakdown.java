@@ -16,8 +16,18 @@ public record PeriodBreakdown(RequirementDefinition requirement, Period over, Li
         slices = List.copyOf(slices);
     }
 
-    /** One month (or quarter) of the requirement: its verdict counts as of its end, or of the day looked at. */
-    public record Slice(Period period, LocalDate closesOn, LocalDate asOf, boolean applicable, VerdictCounts counts) {
+    /**
+     * One month (or quarter) of the requirement: its verdict counts as of its end, or of the day looked at.
+     *
+     * @param lookedAt the day its verdicts are judged on: once it closed before that day, those behind have missed it
+     */
+    public record Slice(Period period, LocalDate closesOn, LocalDate asOf, boolean applicable, VerdictCounts counts,
+                        LocalDate lookedAt) {
+
+        /** It had closed before the day looked at: its who-is-behind list is judged on that day. */
+        public boolean closed() {
+            return ComplianceService.missedBy(closesOn, asOf, lookedAt);
+        }
 
         /** Everybody asked met it (and somebody was asked). */
         public boolean allMet() {

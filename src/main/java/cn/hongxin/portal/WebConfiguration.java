@@ -18,6 +18,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+    /** The query parameter that switches the language. */
+    static final String LANGUAGE_PARAMETER = "lang";
+
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("HX_LANG");
@@ -32,7 +35,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
-        interceptor.setParamName("lang");
+        interceptor.setParamName(LANGUAGE_PARAMETER);
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
     }

@@ -1,11 +1,14 @@
 package cn.hongxin.compliance;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -151,5 +154,108 @@ class ComplianceMonthsTests {
         mvc.perform(get("/api/v1/compliance/requirements/{id}/months", p.bookId()).param("on", NOV_15.toString())
                         .with(accounts.as(secretary)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
+    void aClosedMonthsListShowsWhoMissedItAndTheRunningMonthsWhoIsBehind() throws Exception {
+        String unit = String.valueOf(dept.studentsBranch().id());
+        String page = html("/compliance/requirements/" + monthly + "/behind?on=" + NOV_15 + "&unit=" + unit);
+        String octLink = monthLink(page, "2091-10");
+        String novLink = monthLink(page, "2091-11");
+        assertThat(octLink).contains("period=MONTH&on=2091-10-31").contains("lookedAt=2091-11-15");
+        assertThat(novLink).contains("period=MONTH&on=2091-11-15").doesNotContain("lookedAt");
+        PeriodBreakdown november = breakdown(monthly, PeriodKind.SEMESTER, NOV_15);
+        VerdictCounts oct = november.slices().get(1).counts();
+        VerdictCounts nov = november.slices().get(2).counts();
+
+        // October, looked back at in November: the one without a note missed it; as many rows as the month counts.
+        String closed = html(octLink);
+        String closedTable = table(closed);
+        assertThat(rows(closedTable)).isEqualTo(oct.missed() + oct.behind()).isEqualTo(1);
+        assertThat(closedTable).contains("钱一次").doesNotContain("赵每月")
+                .contains("tag-MISSED").contains(">未完成<").doesNotContain("tag-BEHIND").doesNotContain(">进行中<");
+        assertThat(closed).contains("id=\"behind-closed\"").contains("本期已于2091-10-31截止");
+        // Its name search and pages keep judging on the day looked at.
+        assertThat(closed).contains("name=\"lookedAt\" value=\"2091-11-15\"");
+        String searched = html(octLink + "&q=" + java.net.URLEncoder.encode("钱一次", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(table(searched)).contains("钱一次").contains("tag-MISSED").doesNotContain("tag-BEHIND");
+
+        // November runs: both are still behind, nobody has missed it yet.
+        String running = html(novLink);
+        String runningTable = table(running);
+        assertThat(rows(runningTable)).isEqualTo(nov.behind() + nov.missed()).isEqualTo(2);
+        assertThat(runningTable).contains("tag-BEHIND").contains(">进行中<").doesNotContain("tag-MISSED");
+        assertThat(running).doesNotContain("id=\"behind-closed\"");
+
+        // The closed month's export says the same.
+        String export = hrefOf(closed, "behind-export");
+        assertThat(export).contains("lookedAt=2091-11-15");
+        byte[] xlsx = mvc.perform(get(java.net.URI.create(export)).with(accounts.as(secretary))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<Row> sheet = wb.getFirstSheet().read();
+            assertThat(sheet).hasSize(3);
+            assertThat(sheet.get(2).getCellText(0)).isEqualTo("钱一次");
+            assertThat(sheet.get(2).getCellText(4)).isEqualTo("未完成");
+        }
+
+        // And the API: a closed month looked back at lists MISSED, the running month BEHIND; October as it stood
+        // on its last day (not looked back at) still had it running.
+        mvc.perform(get("/api/v1/compliance/requirements/{id}/behind", monthly).param("period", "MONTH")
+                        .param("on", "2091-10-31").param("lookedAt", NOV_15.toString()).param("unit", unit)
+                        .with(accounts.as(secretary)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].verdict").value("MISSED"))
+                .andExpect(jsonPath("$.lookedAt").value("2091-11-15"));
+        mvc.perform(get("/api/v1/compliance/requirements/{id}/behind", monthly).param("period", "MONTH")
+                        .param("on", NOV_15.toString()).param("lookedAt", NOV_15.toString()).param("unit", unit)
+                        .with(accounts.as(secretary)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalElements").value(2))
+                .andExpect(jsonPath("$.content[0].verdict").value("BEHIND"))
+                .andExpect(jsonPath("$.content[1].verdict").value("BEHIND"));
+        mvc.perform(get("/api/v1/compliance/requirements/{id}/behind", monthly).param("period", "MONTH")
+                        .param("on", "2091-10-31").param("unit", unit).with(accounts.as(secretary)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].verdict").value("BEHIND"));
+        mvc.perform(get("/api/v1/compliance/requirements/{id}/months", monthly).param("on", NOV_15.toString())
+                        .param("unit", unit).with(accounts.as(secretary)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[1].lookedAt").value("2091-11-15"))
+                .andExpect(jsonPath("$[1].counts.missed").value(1));
+    }
+
+    String html(String url) throws Exception {
+        return mvc.perform(get(java.net.URI.create(url)).with(accounts.as(secretary))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    /** The who-is-behind link of a month in the requirement page's month table, unescaped. */
+    static String monthLink(String html, String month) {
+        int start = html.indexOf("class=\"behind-month\" data-period=\"" + month + "\"");
+        assertThat(start).as("month " + month).isPositive();
+        String row = html.substring(start, html.indexOf("</tr>", start));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"([^\"]+)\"").matcher(row);
+        assertThat(m.find()).as("link of " + month).isTrue();
+        return m.group(1).replace("&amp;", "&");
+    }
+
+    static String hrefOf(String html, String id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"" + id + "\"[^>]*href=\"([^\"]+)\"")
+                .matcher(html);
+        assertThat(m.find()).as(id).isTrue();
+        return m.group(1).replace("&amp;", "&");
+    }
+
+    static String table(String html) {
+        int start = html.indexOf("id=\"behind-table\"");
+        assertThat(start).isPositive();
+        return html.substring(start, html.indexOf("</table>", start));
+    }
+
+    static long rows(String table) {
+        return java.util.regex.Pattern.compile("class=\"behind-row\"").matcher(table).results().count();
     }
 }
