@@ -38,6 +38,7 @@ class SignInTokens {
     private final Duration loginGrace;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     @Autowired
     SignInTokens(@Value("${hongxin.signin.key:}") String configuredKey,
@@ -138,10 +139,17 @@ class SignInTokens {
     }
 
     private byte[] sign(String payload) {
+        Mac mac = macs.get();
+        mac.reset();
+        return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A Mac keyed once per thread: looking the algorithm up and keying it cost more than signing a token. */
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

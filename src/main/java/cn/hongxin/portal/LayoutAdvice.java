@@ -4,17 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
+import org.thymeleaf.context.LazyContextVariable;
 
 /**
  * Puts the menu, the current path and the language links (the page itself in Chinese and in English) into every
@@ -29,25 +30,52 @@ class LayoutAdvice {
         this.menu = menu;
     }
 
-    @ModelAttribute("menu")
-    List<MenuItem> menu() {
+    /**
+     * The layout's model attributes: menu, activeMenuUrl, currentPath and languageLinks. One method for all, each
+     * a lazy variable that Thymeleaf computes when a template reads it: a request whose controller answers without
+     * the layout (a cached phone page, a redirect, a file) pays for none of them.
+     */
+    @ModelAttribute
+    void layout(Model model, HttpServletRequest request) {
+        model.addAttribute("menu", new LazyContextVariable<List<MenuItem>>() {
+            @Override
+            protected List<MenuItem> loadValue() {
+                return menu();
+            }
+        });
+        model.addAttribute("currentPath", new LazyContextVariable<String>() {
+            @Override
+            protected String loadValue() {
+                return currentPath(request);
+            }
+        });
+        model.addAttribute("activeMenuUrl", new LazyContextVariable<String>() {
+            @Override
+            protected String loadValue() {
+                return menu.activeUrl(currentPath(request));
+            }
+        });
+        model.addAttribute("languageLinks", new LazyContextVariable<Map<String, String>>() {
+            @Override
+            protected Map<String, String> loadValue() {
+                return languageLinks(request);
+            }
+        });
+    }
+
+    private List<MenuItem> menu() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated()) {
             return List.of();
         }
-        Set<String> authorities = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .collect(Collectors.toSet());
+        Set<String> authorities = new java.util.HashSet<>();
+        for (GrantedAuthority authority : auth.getAuthorities()) {
+            authorities.add(authority.getAuthority());
+        }
         return menu.visibleTo(authorities);
     }
 
-    /** The url of the menu link the page belongs to (highlighted), or null. */
-    @ModelAttribute("activeMenuUrl")
-    String activeMenuUrl(HttpServletRequest request) {
-        return menu.activeUrl(currentPath(request));
-    }
-
-    @ModelAttribute("currentPath")
-    String currentPath(HttpServletRequest request) {
+    private static String currentPath(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 
@@ -56,8 +84,7 @@ class LayoutAdvice {
      * the language one, which is set to zh-CN or en. Only the query string counts (never a posted form's fields);
      * each parameter is decoded and encoded again, so nothing arrives in the link unencoded.
      */
-    @ModelAttribute("languageLinks")
-    Map<String, String> languageLinks(HttpServletRequest request) {
+    static Map<String, String> languageLinks(HttpServletRequest request) {
         return Map.of("zh", languageLink(request.getRequestURI(), request.getQueryString(), "zh-CN"),
                 "en", languageLink(request.getRequestURI(), request.getQueryString(), "en"));
     }
