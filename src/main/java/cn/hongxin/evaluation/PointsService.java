@@ -133,17 +133,6 @@ public class PointsService {
         return profileOf(person, evaluation.semester(on), false);
     }
 
-    /** The signed-in member's own points, rank and timeline; empty for an account without a person. */
-    public Optional<Profile> mine(LocalDate on) {
-        CurrentUser me = currentUsers.require();
-        if (me.personId() == null) {
-            return Optional.empty();
-        }
-        return evidence.person(me.personId())
-                .map(p -> profileOf(p, periods.containing(PeriodKind.SEMESTER, on == null ? LocalDate.now() : on),
-                        true));
-    }
-
     private Profile profileOf(EvidenceQueries.Person person, Period period, boolean own) {
         Optional<EvidenceQueries.Branch> branch = person.branchId() == null ? Optional.empty()
                 : evidence.unit(person.branchId());
