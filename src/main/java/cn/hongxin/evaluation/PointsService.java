@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -81,10 +82,13 @@ public class PointsService {
         this.messages = messages;
     }
 
-    /** The points table. */
+    /** The points table, for those who view the evaluation or edit the brand (who change the table). */
     @Transactional(readOnly = true)
     public List<PointRule> rules() {
-        currentUsers.require();
+        CurrentUser me = currentUsers.require();
+        if (!me.has(Permission.EVALUATION_VIEW) && !me.has(Permission.BRAND_EDIT)) {
+            throw new AccessDeniedException("missing permission " + Permission.EVALUATION_VIEW.authority());
+        }
         return rules.all();
     }
 
