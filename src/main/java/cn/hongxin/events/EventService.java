@@ -219,6 +219,30 @@ public class EventService {
         return resolutions.findByEventIdOrderByIdAsc(id).stream().map(Resolution::toView).toList();
     }
 
+    /**
+     * The resolutions of each of the events (in id order), read at once: for the indicators, which follow the
+     * resolutions of many meetings. Needs event:view; events outside the caller's scope and unknown ids are left
+     * out of the map, an event without resolutions answers an empty list.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<ResolutionView>> resolutionsOf(Collection<Long> eventIds) {
+        CurrentUser user = scope.require(Permission.EVENT_VIEW);
+        Map<Long, List<ResolutionView>> found = new HashMap<>();
+        List<Long> ids = eventIds.stream().distinct().toList();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            List<Long> visible = events.findAllById(chunk).stream()
+                    .filter(e -> scope.within(user, Permission.EVENT_VIEW, e)).map(Event::getId).toList();
+            if (visible.isEmpty()) {
+                continue;
+            }
+            visible.forEach(id -> found.put(id, new ArrayList<>()));
+            resolutions.findByEventIdInOrderByIdAsc(visible).forEach(r -> found.get(r.getEventId()).add(r.toView()));
+        }
+        found.replaceAll((id, list) -> List.copyOf(list));
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public List<ContestResultView> contestResults(long id) {
         visible(id, scope.user());
