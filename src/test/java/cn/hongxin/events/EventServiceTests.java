@@ -312,4 +312,33 @@ class EventServiceTests {
         assertThatThrownBy(() -> accounts.runAs(b.aliceAccount(), () -> events.rollCallSummaries(ids)))
                 .isInstanceOf(AccessDeniedException.class);
     }
+
+    @Test
+    void theResolutionsOfSeveralEventsAreReadAtOnceAsEachEventListsThem() {
+        EventFixtures.Branches b = fixtures.branches();
+        String sec = b.studentsSecretary();
+        long first = fixtures.schedule(b, "BRANCH_GENERAL_MEETING");
+        long second = fixtures.schedule(b, "BRANCH_COMMITTEE_MEETING");
+        long none = fixtures.schedule(b, "THEMED_PARTY_DAY");
+        java.time.LocalDate due = java.time.LocalDate.now(EventService.ZONE).plusDays(7);
+        accounts.runAs(sec, () -> {
+            events.addResolution(first, "整理会议记录", null, due);
+            events.addResolution(second, "上报发展材料", b.alice(), due);
+            events.addResolution(first, "开展谈心谈话", b.bob(), null);
+            return null;
+        });
+        List<Long> ids = List.of(first, second, none);
+        java.util.Map<Long, List<ResolutionView>> byEvent = accounts.runAs(sec, () -> events.resolutionsOf(ids));
+        assertThat(byEvent).containsOnlyKeys(ids);
+        for (long id : ids) {
+            assertThat(byEvent.get(id)).as("event %d", id).isEqualTo(accounts.runAs(sec, () -> events.resolutions(id)));
+        }
+        assertThat(byEvent.get(first)).extracting(ResolutionView::content).containsExactly("整理会议记录", "开展谈心谈话");
+        assertThat(byEvent.get(none)).isEmpty();
+
+        assertThat(accounts.runAs(b.teachersSecretary(), () -> events.resolutionsOf(ids)))
+                .as("another branch's events are left out").isEmpty();
+        assertThatThrownBy(() -> accounts.runAs(b.aliceAccount(), () -> events.resolutionsOf(ids)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
 }
