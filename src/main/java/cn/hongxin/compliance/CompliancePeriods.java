@@ -38,15 +38,16 @@ public class CompliancePeriods {
         return snapshot().window(window, period);
     }
 
-    /** The calendar read once, for resolving many requirements' periods and windows. */
-    Snapshot snapshot() {
+    /** The calendar read once, for resolving many periods and windows (a report, a dashboard, the engine). */
+    public Snapshot snapshot() {
         return new Snapshot(calendar.years());
     }
 
     /** The academic calendar as read at one moment. */
-    record Snapshot(List<AcademicYearView> years) {
+    public record Snapshot(List<AcademicYearView> years) {
 
-        Optional<Period> containing(PeriodKind kind, LocalDate date) {
+        /** As {@link CompliancePeriods#containing}, without reading the calendar again. */
+        public Optional<Period> containing(PeriodKind kind, LocalDate date) {
             return switch (kind) {
                 case MONTH -> {
                     YearMonth m = YearMonth.from(date);
@@ -65,7 +66,8 @@ public class CompliancePeriods {
             };
         }
 
-        Optional<CalendarPeriodView> window(NamedWindow window, Period period) {
+        /** As {@link CompliancePeriods#window}, without reading the calendar again. */
+        public Optional<CalendarPeriodView> window(NamedWindow window, Period period) {
             if (window == null || window.code() == null) {
                 return Optional.empty();
             }

@@ -1,9 +1,8 @@
 package cn.hongxin.compliance;
 
-import java.util.Locale;
 import java.util.function.Predicate;
 
-import cn.hongxin.shared.ChineseNames;
+import cn.hongxin.organisation.NameSearch;
 
 /**
  * The name search of the who-is-behind list, matching as the people list does: part of the name in characters
@@ -26,23 +25,9 @@ final class NameFilter {
         return t.length() > MAX_LENGTH ? t.substring(0, MAX_LENGTH) : t;
     }
 
-    /** Whether a name matches the (non-null) term. */
+    /** Whether a name matches the (non-null) term, as the people list matches it. */
     static Predicate<String> matching(String term) {
-        String latin = term.toLowerCase(Locale.ROOT).replace(" ", "");
-        boolean typed = latin.matches("[a-z]+");
-        String sound = typed ? latin : ChineseNames.compact(ChineseNames.pinyin(term));
-        return name -> {
-            if (name == null) {
-                return false;
-            }
-            if (name.contains(term)) {
-                return true;
-            }
-            String pinyin = ChineseNames.pinyin(name);
-            if (!sound.isEmpty() && ChineseNames.compact(pinyin).startsWith(sound)) {
-                return true;
-            }
-            return typed && ChineseNames.initials(pinyin).startsWith(latin);
-        };
+        NameSearch search = NameSearch.of(term);
+        return search == null ? name -> false : search::matches;
     }
 }

@@ -139,7 +139,7 @@ class EvaluationApiController {
     }
 
     @GetMapping("/api/v1/evaluation/point-rules")
-    @PreAuthorize("hasAuthority('evaluation:view')")
+    @PreAuthorize("hasAnyAuthority('evaluation:view', 'brand:edit')")
     @Operation(summary = "The points table: points per row or per unit of quantity, cap and cap period")
     List<PointRule> rules() {
         return points.rules();

@@ -9,12 +9,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.hongxin.security.Permission;
 import cn.hongxin.brand.PeriodKind;
 import cn.hongxin.shared.InvalidInputException;
 import cn.hongxin.shared.Refusals;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,7 +69,8 @@ class EvaluationController {
     @PreAuthorize("hasAuthority('brand:edit')")
     String updateRule(@PathVariable long id, @RequestParam(required = false) BigDecimal points,
                       @RequestParam(required = false) BigDecimal cap,
-                      @RequestParam(required = false) PeriodKind capPeriod, RedirectAttributes redirect) {
+                      @RequestParam(required = false) PeriodKind capPeriod, RedirectAttributes redirect,
+                      Authentication auth) {
         try {
             this.points.updateRule(id, points, cap, capPeriod);
             redirect.addFlashAttribute("saved", true);
@@ -75,7 +78,21 @@ class EvaluationController {
             redirect.addFlashAttribute("error", e.problems().stream().map(p -> Refusals.text(messages, p))
                     .collect(Collectors.joining(" ")));
         }
-        return "redirect:/evaluation/points#rules";
+        return canView(auth) ? "redirect:/evaluation/points#rules" : "redirect:/evaluation/points/rules";
+    }
+
+    /** The points table alone, for whoever may read it: those who view the evaluation or edit the brand. */
+    @GetMapping("/evaluation/points/rules")
+    @PreAuthorize("hasAnyAuthority('evaluation:view', 'brand:edit')")
+    String rules(Model model) {
+        model.addAttribute("rules", points.rules());
+        model.addAttribute("capPeriods", PeriodKind.values());
+        return "evaluation/rules";
+    }
+
+    private static boolean canView(Authentication auth) {
+        return auth != null && auth.getAuthorities().stream()
+                .anyMatch(a -> Permission.EVALUATION_VIEW.authority().equals(a.getAuthority()));
     }
 
     @GetMapping("/evaluation/members/{id}")

@@ -27,7 +27,7 @@ class EvaluationPeriods {
 
     /** The period of the kind containing the day; a semester outside the calendar falls back to the month. */
     Period containing(PeriodKind kind, LocalDate day) {
-        return periods.containing(kind, day).or(() -> periods.containing(PeriodKind.MONTH, day)).orElseThrow();
+        return calendar().containing(kind, day);
     }
 
     Optional<Period> exactly(PeriodKind kind, LocalDate day) {
@@ -36,23 +36,12 @@ class EvaluationPeriods {
 
     /** The last period of the same kind ending before this one starts. */
     Optional<Period> previous(Period period) {
-        LocalDate day = period.start().minusDays(1);
-        for (int i = 0; i < MAX_GAP_DAYS; i++) {
-            Optional<Period> p = periods.containing(period.kind(), day);
-            if (p.isPresent()) {
-                return p;
-            }
-            day = day.minusDays(1);
-        }
-        return Optional.empty();
+        return calendar().previous(period);
     }
 
     /** The indicator's baseline for a period: the one before, or the same one a year earlier. */
     Optional<Period> baseline(IndicatorBaseline baseline, Period period) {
-        if (baseline == IndicatorBaseline.SAME_PERIOD_LAST_YEAR) {
-            return periods.containing(period.kind(), period.start().minusYears(1).plusDays(7));
-        }
-        return previous(period);
+        return calendar().baseline(baseline, period);
     }
 
     /**
@@ -61,11 +50,60 @@ class EvaluationPeriods {
      * academic year containing it; empty when the calendar has no such period.
      */
     Optional<Period> choose(cn.hongxin.evaluation.PointsViews.PeriodChoice choice, LocalDate day) {
-        return switch (choice) {
-            case SEMESTER -> Optional.of(containing(PeriodKind.SEMESTER, day));
-            case LAST_SEMESTER -> previous(exactly(PeriodKind.SEMESTER, day)
-                    .orElse(new Period(PeriodKind.SEMESTER, day, day, day.toString())));
-            case YEAR -> exactly(PeriodKind.YEAR, day);
-        };
+        return calendar().choose(choice, day);
+    }
+
+    /**
+     * The academic calendar read once, to resolve many periods with: a dashboard or a report asks for dozens (each
+     * indicator's period, baseline and series; a step back over a holiday asks day by day).
+     */
+    Calendar calendar() {
+        return new Calendar(periods.snapshot());
+    }
+
+    /** The periods of one reading of the calendar; the same answers as the methods above. */
+    static final class Calendar {
+
+        private final CompliancePeriods.Snapshot snapshot;
+
+        Calendar(CompliancePeriods.Snapshot snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        Period containing(PeriodKind kind, LocalDate day) {
+            return snapshot.containing(kind, day).or(() -> snapshot.containing(PeriodKind.MONTH, day)).orElseThrow();
+        }
+
+        Optional<Period> exactly(PeriodKind kind, LocalDate day) {
+            return snapshot.containing(kind, day);
+        }
+
+        Optional<Period> previous(Period period) {
+            LocalDate day = period.start().minusDays(1);
+            for (int i = 0; i < MAX_GAP_DAYS; i++) {
+                Optional<Period> p = snapshot.containing(period.kind(), day);
+                if (p.isPresent()) {
+                    return p;
+                }
+                day = day.minusDays(1);
+            }
+            return Optional.empty();
+        }
+
+        Optional<Period> baseline(IndicatorBaseline baseline, Period period) {
+            if (baseline == IndicatorBaseline.SAME_PERIOD_LAST_YEAR) {
+                return snapshot.containing(period.kind(), period.start().minusYears(1).plusDays(7));
+            }
+            return previous(period);
+        }
+
+        Optional<Period> choose(cn.hongxin.evaluation.PointsViews.PeriodChoice choice, LocalDate day) {
+            return switch (choice) {
+                case SEMESTER -> Optional.of(containing(PeriodKind.SEMESTER, day));
+                case LAST_SEMESTER -> previous(exactly(PeriodKind.SEMESTER, day)
+                        .orElse(new Period(PeriodKind.SEMESTER, day, day, day.toString())));
+                case YEAR -> exactly(PeriodKind.YEAR, day);
+            };
+        }
     }
 }

@@ -100,6 +100,11 @@ public class EvaluationService {
     }
 
     List<IndicatorCard> cards(OrgUnitView unit, LocalDate on, LocalDate today) {
+        return cards(unit, on, today, periods.calendar());
+    }
+
+    /** The cards with the periods of a calendar already read (a report reads it once). */
+    List<IndicatorCard> cards(OrgUnitView unit, LocalDate on, LocalDate today, EvaluationPeriods.Calendar periods) {
         IndicatorCalculator.Run run = calculator.run(today);
         List<IndicatorCard> cards = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -141,10 +146,11 @@ public class EvaluationService {
     public Dashboard dashboard(Long unitId, LocalDate on) {
         OrgUnitView unit = unit(unitId);
         LocalDate today = LocalDate.now();
-        Period semester = semester(on);
+        EvaluationPeriods.Calendar calendar = periods.calendar();
+        Period semester = calendar.containing(PeriodKind.SEMESTER, on == null ? today : on);
         LocalDate asOf = on != null ? on : today.isBefore(semester.start()) ? semester.start()
                 : today.isAfter(semester.end()) ? semester.end() : today;
-        List<IndicatorCard> cards = cards(unit, asOf, today);
+        List<IndicatorCard> cards = cards(unit, asOf, today, calendar);
         Map<IndicatorOutcome, List<IndicatorCard>> grouped = new LinkedHashMap<>();
         for (IndicatorOutcome o : IndicatorOutcome.values()) {
             grouped.put(o, new ArrayList<>());

@@ -48,6 +48,7 @@ class IndicatorCalculator {
     /** A calculation context: the events read once per unit and range. */
     final class Run {
         private final Map<String, List<EventView>> eventCache = new HashMap<>();
+        private final Map<Long, List<ResolutionView>> resolutionCache = new HashMap<>();
         private final LocalDate today;
 
         Run(LocalDate today) {
@@ -106,11 +107,23 @@ class IndicatorCalculator {
         }
 
         private List<ResolutionView> resolutionsDue(IndicatorSelector s, Period period, OrgUnitView unit) {
-            return events(unit, period.start().minusYears(1), period.end()).stream()
-                    .filter(e -> typed(s, e) && e.state() == EventState.DONE)
-                    .flatMap(e -> eventService.resolutions(e.id()).stream())
+            List<EventView> held = events(unit, period.start().minusYears(1), period.end()).stream()
+                    .filter(e -> typed(s, e) && e.state() == EventState.DONE).toList();
+            Map<Long, List<ResolutionView>> byEvent = resolutions(held.stream().map(EventView::id).toList());
+            return held.stream()
+                    .flatMap(e -> byEvent.getOrDefault(e.id(), List.of()).stream())
                     .filter(r -> r.dueOn() != null && period.contains(r.dueOn()) && !r.dueOn().isAfter(today))
                     .toList();
+        }
+
+        /** The resolutions of the events, those not read yet in this run read at once. */
+        private Map<Long, List<ResolutionView>> resolutions(List<Long> eventIds) {
+            List<Long> missing = eventIds.stream().filter(id -> !resolutionCache.containsKey(id)).distinct().toList();
+            if (!missing.isEmpty()) {
+                Map<Long, List<ResolutionView>> read = eventService.resolutionsOf(missing);
+                missing.forEach(id -> resolutionCache.put(id, read.getOrDefault(id, List.of())));
+            }
+            return resolutionCache;
         }
 
         private List<EventView> events(OrgUnitView unit, LocalDate from, LocalDate to) {

@@ -29,6 +29,7 @@ import cn.hongxin.events.EventService;
 import cn.hongxin.events.EventState;
 import cn.hongxin.events.EventView;
 import cn.hongxin.events.RollCallLine;
+import cn.hongxin.events.RollCallSummary;
 import cn.hongxin.organisation.OrgUnitView;
 import cn.hongxin.security.AuditAction;
 import cn.hongxin.security.AuditOutcome;
@@ -135,17 +136,18 @@ public class LedgerService {
         }
         Map<YearMonth, List<List<Object>>> byMonth = new LinkedHashMap<>();
         Map<YearMonth, long[]> totals = new LinkedHashMap<>();
+        Map<Long, RollCallSummary> summaries = events.rollCallSummaries(held.stream().map(EventView::id).toList());
         for (EventView e : held) {
             YearMonth month = YearMonth.from(e.startsAt());
-            List<RollCallLine> roll = events.rollCall(e.id());
-            long[] c = new long[5];
+            RollCallSummary summary = summaries.getOrDefault(e.id(), RollCallSummary.empty(e.id()));
+            long[] c = {summary.invited(), summary.present(), summary.late(), summary.excused(), summary.absent()};
             List<String> came = new ArrayList<>();
             List<String> away = new ArrayList<>();
-            for (RollCallLine l : roll) {
-                c[0]++;
-                AttendanceStatus s = l.attendance() == null ? AttendanceStatus.ABSENT : l.attendance().status();
-                c[1 + s.ordinal()]++;
-                (s.attended() ? came : away).add(name.apply(l.personName()));
+            if (names) {
+                for (RollCallLine l : events.rollCall(e.id())) {
+                    AttendanceStatus s = l.attendance() == null ? AttendanceStatus.ABSENT : l.attendance().status();
+                    (s.attended() ? came : away).add(name.apply(l.personName()));
+                }
             }
             List<List<Object>> rows = byMonth.computeIfAbsent(month, m -> new ArrayList<>());
             List<Object> r = row(rows.size() + 1, e.startsAt().toLocalDate().toString(), e.organiserUnitName(),

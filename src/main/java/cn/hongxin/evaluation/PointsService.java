@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -81,10 +82,13 @@ public class PointsService {
         this.messages = messages;
     }
 
-    /** The points table. */
+    /** The points table, for those who view the evaluation or edit the brand (who change the table). */
     @Transactional(readOnly = true)
     public List<PointRule> rules() {
-        currentUsers.require();
+        CurrentUser me = currentUsers.require();
+        if (!me.has(Permission.EVALUATION_VIEW) && !me.has(Permission.BRAND_EDIT)) {
+            throw new AccessDeniedException("missing permission " + Permission.EVALUATION_VIEW.authority());
+        }
         return rules.all();
     }
 
@@ -131,17 +135,6 @@ public class PointsService {
         EvidenceQueries.Person person = evidence.person(personId).filter(p -> p.within(scope.path()))
                 .orElseThrow(() -> new NotFoundException("person", personId));
         return profileOf(person, evaluation.semester(on), false);
-    }
-
-    /** The signed-in member's own points, rank and timeline; empty for an account without a person. */
-    public Optional<Profile> mine(LocalDate on) {
-        CurrentUser me = currentUsers.require();
-        if (me.personId() == null) {
-            return Optional.empty();
-        }
-        return evidence.person(me.personId())
-                .map(p -> profileOf(p, periods.containing(PeriodKind.SEMESTER, on == null ? LocalDate.now() : on),
-                        true));
     }
 
     private Profile profileOf(EvidenceQueries.Person person, Period period, boolean own) {

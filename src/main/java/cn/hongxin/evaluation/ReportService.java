@@ -74,6 +74,7 @@ public class ReportService {
     private final ComplianceService compliance;
     private final BrandService brands;
     private final EventFacts eventFacts;
+    private final EvaluationPeriods periods;
     private final EventAttachmentService attachments;
     private final FileStore files;
     private final CurrentUsers currentUsers;
@@ -81,12 +82,13 @@ public class ReportService {
     private final MessageSource messages;
 
     ReportService(EvaluationService evaluation, ComplianceService compliance, BrandService brands,
-                  EventFacts eventFacts, EventAttachmentService attachments, FileStore files,
-                  CurrentUsers currentUsers, AuditTrail audit, MessageSource messages) {
+                  EventFacts eventFacts, EvaluationPeriods periods, EventAttachmentService attachments,
+                  FileStore files, CurrentUsers currentUsers, AuditTrail audit, MessageSource messages) {
         this.evaluation = evaluation;
         this.compliance = compliance;
         this.brands = brands;
         this.eventFacts = eventFacts;
+        this.periods = periods;
         this.attachments = attachments;
         this.files = files;
         this.currentUsers = currentUsers;
@@ -175,14 +177,15 @@ public class ReportService {
     private Dashboard dashboard(Long unitId, LocalDate on) {
         OrgUnitView unit = evaluation.unit(unitId);
         LocalDate today = LocalDate.now();
-        Period semester = evaluation.semester(on);
+        EvaluationPeriods.Calendar calendar = periods.calendar();
+        Period semester = calendar.containing(PeriodKind.SEMESTER, on == null ? today : on);
         LocalDate asOf = on != null ? on : today.isBefore(semester.start()) ? semester.start()
                 : today.isAfter(semester.end()) ? semester.end() : today;
         Map<IndicatorOutcome, List<IndicatorCard>> grouped = new EnumMap<>(IndicatorOutcome.class);
         for (IndicatorOutcome o : IndicatorOutcome.values()) {
             grouped.put(o, new ArrayList<>());
         }
-        evaluation.cards(unit, asOf, today).forEach(c -> grouped.get(c.outcome()).add(c));
+        evaluation.cards(unit, asOf, today, calendar).forEach(c -> grouped.get(c.outcome()).add(c));
         List<OutcomeGroup> outcomes = grouped.entrySet().stream()
                 .map(e -> new OutcomeGroup(e.getKey(), e.getValue())).toList();
         return new Dashboard(semester, asOf, unit, List.of(), outcomes, null, evaluation.silent(unit, asOf));

@@ -3,6 +3,7 @@ package cn.hongxin.events;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -122,5 +123,41 @@ class AttendanceRows {
         } catch (DataIntegrityViolationException raced) {
             // H2 may report the conflict with a concurrent, just-committed insert instead of skipping it.
         }
+    }
+
+    /**
+     * The roll-call summaries of the events whose organiser unit's path starts with {@code pathPrefix} (already
+     * escaped for like), one statement per thousand ids; an event without invitees answers zeros, an unknown or
+     * out-of-prefix event is left out. Counted as {@link EventService#rollCall} lists them: every participant once,
+     * with their attendance when one is recorded.
+     */
+    java.util.Map<Long, RollCallSummary> summaries(java.util.Collection<Long> eventIds, String pathPrefix) {
+        java.util.Map<Long, RollCallSummary> found = new java.util.HashMap<>();
+        List<Long> ids = eventIds.stream().distinct().toList();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            jdbc.sql("""
+                            select e.id, count(p.id),
+                                   sum(case when a.status = 'PRESENT' then 1 else 0 end),
+                                   sum(case when a.status = 'LATE' then 1 else 0 end),
+                                   sum(case when a.status = 'EXCUSED' then 1 else 0 end)
+                            from event e
+                            left join event_participant p on p.event_id = e.id
+                            left join attendance a on a.event_id = p.event_id and a.person_id = p.person_id
+                            where e.id in (:ids) and e.organiser_unit_path like :prefix escape '\\'
+                            group by e.id""")
+                    .param("ids", chunk)
+                    .param("prefix", pathPrefix + "%")
+                    .query((rs, n) -> {
+                        long invited = rs.getLong(2);
+                        long present = rs.getLong(3);
+                        long late = rs.getLong(4);
+                        long excused = rs.getLong(5);
+                        return new RollCallSummary(rs.getLong(1), invited, present, late, excused,
+                                invited - present - late - excused);
+                    })
+                    .list().forEach(r -> found.put(r.eventId(), r));
+        }
+        return found;
     }
 }

@@ -1,13 +1,9 @@
 package cn.hongxin.organisation;
 
-import java.util.Locale;
-
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.data.jpa.domain.Specification;
-
-import cn.hongxin.shared.ChineseNames;
 
 /** Query pieces for people; the data-scope filter is one of them and every list uses it. */
 final class PersonSpecifications {
@@ -33,20 +29,20 @@ final class PersonSpecifications {
     /** Name (汉字), pinyin ("zhangwei", "zhang"), initials ("zw") or staff/student number. */
     static Specification<Person> matches(String q) {
         return (root, query, cb) -> {
-            if (q == null || q.isBlank()) {
+            NameSearch search = NameSearch.of(q);
+            if (search == null) {
                 return cb.conjunction();
             }
-            String term = q.strip();
-            String latin = term.toLowerCase(Locale.ROOT).replace(" ", "");
+            String term = search.term();
+            String latin = search.latin();
             Predicate byName = cb.like(root.get("name"), "%" + term + "%");
             var compactPinyin = cb.function("replace", String.class, root.get("namePinyin"), cb.literal(" "),
                     cb.literal(""));
             Predicate byPinyin = cb.like(compactPinyin, latin + "%");
             Predicate byInitials = cb.like(root.get("nameInitials"), latin + "%");
             Predicate byNumber = cb.like(root.get("staffNo"), term + "%");
-            if (!latin.matches("[a-z]+")) {
-                String pinyin = ChineseNames.compact(ChineseNames.pinyin(term));
-                return cb.or(byName, byNumber, cb.like(compactPinyin, pinyin + "%"));
+            if (!search.typed()) {
+                return cb.or(byName, byNumber, cb.like(compactPinyin, search.sound() + "%"));
             }
             return cb.or(byName, byPinyin, byInitials, byNumber);
         };

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -36,14 +37,18 @@ import cn.hongxin.support.TestOrganisation;
 import static cn.hongxin.support.ApiCalls.basic;
 import static cn.hongxin.support.ApiCalls.read;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -359,6 +364,40 @@ class EvaluationApiTests {
                 .andExpect(jsonPath("$.paths['/api/v1/evaluation/point-rules/{id}'].put").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/evaluation/reports/semester-report'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/evaluation/ledgers/{kind}'].get").exists());
+    }
+
+    @Test
+    void theSystemAdminReadsThePointsTableItMayChangeAndAPlainMemberIsRefused() throws Exception {
+        String admin = org.admin();
+        List<PointRule> expected = accounts.runAs(secretary, () -> points.rules());
+        MvcResult list = mvc.perform(get("/api/v1/evaluation/point-rules").with(api.bearer(admin)))
+                .andExpect(status().isOk()).andReturn();
+        assertThat((List<?>) read(list, "$")).hasSize(expected.size());
+        assertThat(accounts.runAs(admin, () -> points.rules())).isEqualTo(expected);
+        mvc.perform(get("/api/v1/evaluation/point-rules").with(basic(member))).andExpect(status().isForbidden());
+        assertThatThrownBy(() -> accounts.runAs(member, () -> points.rules()))
+                .isInstanceOf(AccessDeniedException.class);
+
+        PointRule first = expected.get(0);
+        String page = mvc.perform(get("/evaluation/points/rules").with(accounts.as(admin)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"rules-table\"", "/evaluation/points/rules/" + first.id());
+        mvc.perform(get("/evaluation/points/rules").with(accounts.as(member))).andExpect(status().isForbidden());
+        mvc.perform(get("/evaluation/points").with(accounts.as(admin))).andExpect(status().isForbidden());
+        String committeePage = mvc.perform(get("/evaluation/points/rules").with(accounts.as(committee)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(committeePage).contains("id=\"rules-table\"")
+                .doesNotContain("/evaluation/points/rules/" + first.id());
+
+        long audits = audits("evaluation_point_rule");
+        mvc.perform(post("/evaluation/points/rules/" + first.id()).with(accounts.as(admin)).with(csrf())
+                        .param("points", "-1").param("capPeriod", "SEMESTER"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/evaluation/points/rules"));
+        mvc.perform(post("/evaluation/points/rules/" + first.id()).with(accounts.as(secretary)).with(csrf())
+                        .param("points", "-1").param("capPeriod", "SEMESTER"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/evaluation/points#rules"));
+        assertThat(audits("evaluation_point_rule")).as("refused, nothing audited").isEqualTo(audits);
+        assertThat(accounts.runAs(admin, () -> points.rules())).isEqualTo(expected);
     }
 
     static List<List<String>> cells(byte[] xlsx) throws Exception {

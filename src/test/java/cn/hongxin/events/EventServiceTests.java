@@ -266,4 +266,79 @@ class EventServiceTests {
         assertThatThrownBy(() -> accounts.runAs(sec, () -> events.recordVolunteerHours(service, b.bob(),
                 new BigDecimal("25")))).isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void theRollCallSummaryOfSeveralEventsIsWhatEachRollCallCountsInOneQuery() {
+        EventFixtures.Branches b = fixtures.branches();
+        long carol = fixtures.person(b.dept(), "陈静", PoliticalStatus.FULL_MEMBER, false);
+        long dave = fixtures.person(b.dept(), "刘洋", PoliticalStatus.PROBATIONARY_MEMBER, false);
+        String sec = b.studentsSecretary();
+        long first = fixtures.schedule(b, "BRANCH_GENERAL_MEETING");
+        long second = fixtures.schedule(b, "BRANCH_GENERAL_MEETING");
+        long third = fixtures.schedule(b, "BRANCH_GENERAL_MEETING");
+        accounts.runAs(sec, () -> {
+            events.record(first, b.alice(), AttendanceStatus.PRESENT, null);
+            events.record(first, b.bob(), AttendanceStatus.LATE, null);
+            events.record(first, carol, AttendanceStatus.EXCUSED, "出差");
+            events.record(first, dave, AttendanceStatus.ABSENT, null);
+            events.record(second, b.alice(), AttendanceStatus.LATE, null);
+            events.record(second, b.bob(), AttendanceStatus.EXCUSED, "生病");
+            events.record(second, carol, AttendanceStatus.PRESENT, null);
+            events.record(second, carol, AttendanceStatus.LATE, null);
+            return null;
+        });
+        List<Long> ids = List.of(first, second, third);
+        java.util.Map<Long, RollCallSummary> summaries = accounts.runAs(sec, () -> events.rollCallSummaries(ids));
+        assertThat(summaries).containsOnlyKeys(ids);
+        for (long id : ids) {
+            List<RollCallLine> roll = accounts.runAs(sec, () -> events.rollCall(id));
+            java.util.Map<AttendanceStatus, Long> byStatus = roll.stream().collect(java.util.stream.Collectors.groupingBy(
+                    l -> l.attendance() == null ? AttendanceStatus.ABSENT : l.attendance().status(),
+                    java.util.stream.Collectors.counting()));
+            assertThat(summaries.get(id)).as("event %d", id).isEqualTo(new RollCallSummary(id, roll.size(),
+                    byStatus.getOrDefault(AttendanceStatus.PRESENT, 0L), byStatus.getOrDefault(AttendanceStatus.LATE, 0L),
+                    byStatus.getOrDefault(AttendanceStatus.EXCUSED, 0L), byStatus.getOrDefault(AttendanceStatus.ABSENT, 0L)));
+        }
+        assertThat(summaries.get(first)).isEqualTo(new RollCallSummary(first, 4, 1, 1, 1, 1));
+        assertThat(summaries.get(second)).isEqualTo(new RollCallSummary(second, 4, 0, 2, 1, 1));
+        assertThat(summaries.get(second).attended()).isEqualTo(2);
+        assertThat(summaries.get(third)).isEqualTo(new RollCallSummary(third, 4, 0, 0, 0, 4));
+        assertThat(accounts.runAs(sec, () -> events.search(EventQuery.all(), 0, 200)).getContent())
+                .filteredOn(e -> ids.contains(e.id())).extracting(EventView::invitedCount).containsOnly(4L);
+
+        assertThat(accounts.runAs(b.teachersSecretary(), () -> events.rollCallSummaries(ids)))
+                .as("another branch's events are left out").isEmpty();
+        assertThat(accounts.runAs(sec, () -> events.rollCallSummaries(List.of(-1L)))).isEmpty();
+        assertThatThrownBy(() -> accounts.runAs(b.aliceAccount(), () -> events.rollCallSummaries(ids)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void theResolutionsOfSeveralEventsAreReadAtOnceAsEachEventListsThem() {
+        EventFixtures.Branches b = fixtures.branches();
+        String sec = b.studentsSecretary();
+        long first = fixtures.schedule(b, "BRANCH_GENERAL_MEETING");
+        long second = fixtures.schedule(b, "BRANCH_COMMITTEE_MEETING");
+        long none = fixtures.schedule(b, "THEMED_PARTY_DAY");
+        java.time.LocalDate due = java.time.LocalDate.now(EventService.ZONE).plusDays(7);
+        accounts.runAs(sec, () -> {
+            events.addResolution(first, "整理会议记录", null, due);
+            events.addResolution(second, "上报发展材料", b.alice(), due);
+            events.addResolution(first, "开展谈心谈话", b.bob(), null);
+            return null;
+        });
+        List<Long> ids = List.of(first, second, none);
+        java.util.Map<Long, List<ResolutionView>> byEvent = accounts.runAs(sec, () -> events.resolutionsOf(ids));
+        assertThat(byEvent).containsOnlyKeys(ids);
+        for (long id : ids) {
+            assertThat(byEvent.get(id)).as("event %d", id).isEqualTo(accounts.runAs(sec, () -> events.resolutions(id)));
+        }
+        assertThat(byEvent.get(first)).extracting(ResolutionView::content).containsExactly("整理会议记录", "开展谈心谈话");
+        assertThat(byEvent.get(none)).isEmpty();
+
+        assertThat(accounts.runAs(b.teachersSecretary(), () -> events.resolutionsOf(ids)))
+                .as("another branch's events are left out").isEmpty();
+        assertThatThrownBy(() -> accounts.runAs(b.aliceAccount(), () -> events.resolutionsOf(ids)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
 }
