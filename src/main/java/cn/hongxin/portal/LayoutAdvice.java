@@ -37,28 +37,26 @@ class LayoutAdvice {
      */
     @ModelAttribute
     void layout(Model model, HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String path = uri.substring(request.getContextPath().length());
+        String query = request.getQueryString();
         model.addAttribute("menu", new LazyContextVariable<List<MenuItem>>() {
             @Override
             protected List<MenuItem> loadValue() {
                 return menu();
             }
         });
-        model.addAttribute("currentPath", new LazyContextVariable<String>() {
-            @Override
-            protected String loadValue() {
-                return currentPath(request);
-            }
-        });
+        model.addAttribute("currentPath", path);
         model.addAttribute("activeMenuUrl", new LazyContextVariable<String>() {
             @Override
             protected String loadValue() {
-                return menu.activeUrl(currentPath(request));
+                return menu.activeUrl(path);
             }
         });
         model.addAttribute("languageLinks", new LazyContextVariable<Map<String, String>>() {
             @Override
             protected Map<String, String> loadValue() {
-                return languageLinks(request);
+                return Map.of("zh", languageLink(uri, query, "zh-CN"), "en", languageLink(uri, query, "en"));
             }
         });
     }
@@ -75,21 +73,12 @@ class LayoutAdvice {
         return menu.visibleTo(authorities);
     }
 
-    private static String currentPath(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
-    }
-
     /**
      * The page itself in each language, for the layouts' language links: its path and every query parameter but
      * the language one, which is set to zh-CN or en. Only the query string counts (never a posted form's fields);
-     * each parameter is decoded and encoded again, so nothing arrives in the link unencoded.
+     * each parameter is decoded and encoded again, so nothing arrives in the link unencoded: the path with its
+     * query, the language parameter ({@code lang}) replaced by {@code language}.
      */
-    static Map<String, String> languageLinks(HttpServletRequest request) {
-        return Map.of("zh", languageLink(request.getRequestURI(), request.getQueryString(), "zh-CN"),
-                "en", languageLink(request.getRequestURI(), request.getQueryString(), "en"));
-    }
-
-    /** The path with its query, the language parameter ({@code lang}) replaced by {@code language}. */
     static String languageLink(String path, String query, String language) {
         UriComponentsBuilder b = UriComponentsBuilder.newInstance();
         if (query != null && !query.isEmpty()) {

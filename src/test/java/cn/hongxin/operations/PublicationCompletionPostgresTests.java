@@ -1,0 +1,7 @@
+package cn.hongxin.operations;
+
+import cn.hongxin.support.OnPostgres;
+
+@OnPostgres
+class PublicationCompletionPostgresTests extends PublicationCompletionTests {
+}
