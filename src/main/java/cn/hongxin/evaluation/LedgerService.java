@@ -136,18 +136,31 @@ public class LedgerService {
         }
         Map<YearMonth, List<List<Object>>> byMonth = new LinkedHashMap<>();
         Map<YearMonth, long[]> totals = new LinkedHashMap<>();
-        Map<Long, RollCallSummary> summaries = events.rollCallSummaries(held.stream().map(EventView::id).toList());
+        // With names the roll-call of each meeting is read anyway and counted; without, one summary for all.
+        Map<Long, RollCallSummary> summaries = names ? Map.of()
+                : events.rollCallSummaries(held.stream().map(EventView::id).toList());
         for (EventView e : held) {
             YearMonth month = YearMonth.from(e.startsAt());
-            RollCallSummary summary = summaries.getOrDefault(e.id(), RollCallSummary.empty(e.id()));
-            long[] c = {summary.invited(), summary.present(), summary.late(), summary.excused(), summary.absent()};
+            long[] c;
             List<String> came = new ArrayList<>();
             List<String> away = new ArrayList<>();
             if (names) {
+                c = new long[5];
                 for (RollCallLine l : events.rollCall(e.id())) {
                     AttendanceStatus s = l.attendance() == null ? AttendanceStatus.ABSENT : l.attendance().status();
                     (s.attended() ? came : away).add(name.apply(l.personName()));
+                    c[0]++;
+                    c[switch (s) {
+                        case PRESENT -> 1;
+                        case LATE -> 2;
+                        case EXCUSED -> 3;
+                        default -> 4;
+                    }]++;
                 }
+            } else {
+                RollCallSummary summary = summaries.getOrDefault(e.id(), RollCallSummary.empty(e.id()));
+                c = new long[]{summary.invited(), summary.present(), summary.late(), summary.excused(),
+                        summary.absent()};
             }
             List<List<Object>> rows = byMonth.computeIfAbsent(month, m -> new ArrayList<>());
             List<Object> r = row(rows.size() + 1, e.startsAt().toLocalDate().toString(), e.organiserUnitName(),
