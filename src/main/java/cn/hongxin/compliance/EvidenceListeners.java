@@ -3,6 +3,8 @@ package cn.hongxin.compliance;
 import java.math.BigDecimal;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 import cn.hongxin.brand.EvidenceKind;
@@ -30,20 +32,29 @@ import cn.hongxin.submissions.VolunteerHoursVerified;
 class EvidenceListeners {
 
     private final EvidenceLedger ledger;
+    private final EvidenceGroupCommit groupCommit;
 
-    EvidenceListeners(EvidenceLedger ledger) {
+    EvidenceListeners(EvidenceLedger ledger, EvidenceGroupCommit groupCommit) {
         this.ledger = ledger;
+        this.groupCommit = groupCommit;
     }
 
-    /** Present or late counts as attendance; a correction to excused or absent removes it. */
-    @ApplicationModuleListener
+    /**
+     * Present or late counts as attendance; a correction to excused or absent removes it. A meeting's members sign
+     * in together, so these writes go through the group commit (one transaction for those that arrive together)
+     * instead of a transaction each; like any module listener, it runs asynchronously after the sign-in commits.
+     */
+    @Async
+    @TransactionalEventListener
     void on(AttendanceRecorded e) {
-        if (e.status() != null && e.status().attended()) {
-            ledger.record(SourceKind.EVENT, e.eventId(), EvidenceKind.ATTENDED, SubjectType.PERSON, e.personId(),
-                    e.eventTypeCode(), e.date(), BigDecimal.ONE);
-        } else {
-            ledger.remove(SourceKind.EVENT, e.eventId(), EvidenceKind.ATTENDED, SubjectType.PERSON, e.personId());
-        }
+        groupCommit.run(() -> {
+            if (e.status() != null && e.status().attended()) {
+                ledger.record(SourceKind.EVENT, e.eventId(), EvidenceKind.ATTENDED, SubjectType.PERSON, e.personId(),
+                        e.eventTypeCode(), e.date(), BigDecimal.ONE);
+            } else {
+                ledger.remove(SourceKind.EVENT, e.eventId(), EvidenceKind.ATTENDED, SubjectType.PERSON, e.personId());
+            }
+        });
     }
 
     @ApplicationModuleListener

@@ -1,0 +1,7 @@
+package cn.hongxin.compliance;
+
+import cn.hongxin.support.OnPostgres;
+
+@OnPostgres
+class EvidenceGroupCommitPostgresTests extends EvidenceGroupCommitTests {
+}
