@@ -115,7 +115,9 @@ class EventGalleryBrowserTests {
         assertThat(desk.locator(".alert-danger")).containsText("不支持这种文件类型");
         assertThat(desk.locator("#event-gallery img")).hasCount(5);
 
-        // Too large: the page refuses before uploading ...
+        // Too large: the page refuses before uploading (once its script has run: the refusal above is a new page,
+        // whose alert shows before the script at the end of the body has attached its check) ...
+        desk.waitForLoadState();
         desk.setInputFiles("#photo-files", big);
         assertThat(desk.locator("#photo-files")).hasClass(java.util.regex.Pattern.compile("is-invalid"));
         // ... and should a browser send it anyway, the server answers with the same page and a clear message.
