@@ -612,8 +612,7 @@ public class ComplianceEngine {
             if (r.evidence().isEmpty()) {
                 continue;
             }
-            String restriction = wholeOrganisation(job.paths()) ? ""
-                    : ".subject_id in (select s.person_id from subject_person s where " + scope + ")";
+            String restriction = restriction(job, scope);
             for (Slice slice : slices(job.frame(), asOf)) {
                 boolean tally = slice.months();
                 String alias = tally ? "t" : "ev";
@@ -628,16 +627,7 @@ public class ComplianceEngine {
                 if (names) {
                     sql.append(", cast(null as varchar(200)), cast(null as varchar(200)), cast(null as varchar(200))");
                 }
-                sql.append(tally ? " from evidence_tally t where t.subject_kind = 'P' and "
-                                : " from evidence ev where ev.subject_kind = 'P' and ")
-                        .append(selectors(r, alias)).append(" and ").append(alias)
-                        .append(tally ? ".month_start >= " : ".evidence_date >= ").append(literal(slice.from()))
-                        .append(" and ").append(alias).append(tally ? ".month_start <= " : ".evidence_date <= ")
-                        .append(literal(slice.to()));
-                if (!restriction.isEmpty()) {
-                    sql.append(" and ").append(alias).append(restriction);
-                }
-                sql.append(" group by ").append(alias).append(".subject_id");
+                sliceSource(sql, r, slice, restriction);
             }
         }
         return sql.append(") x group by x.req, x.subject_id having max(x.asked) = 1").toString();
@@ -664,8 +654,7 @@ public class ComplianceEngine {
             StringBuilder count = new StringBuilder();
             StringBuilder total = new StringBuilder();
             if (!r.evidence().isEmpty()) {
-                String restriction = wholeOrganisation(job.paths()) ? ""
-                        : ".subject_id in (select s.person_id from subject_person s where " + scope + ")";
+                String restriction = restriction(job, scope);
                 for (Slice slice : slices(job.frame(), asOf)) {
                     String e = "e" + alias++;
                     boolean tally = slice.months();
@@ -682,17 +671,8 @@ public class ComplianceEngine {
                     if (job.hours()) {
                         joins.append(", ").append(tally ? "sum(t.quantity_total)" : "sum(ev.quantity)").append(" as total");
                     }
-                    joins.append(tally ? " from evidence_tally t where t.subject_kind = 'P' and "
-                                    : " from evidence ev where ev.subject_kind = 'P' and ")
-                            .append(selectors(r, a)).append(" and ").append(a)
-                            .append(tally ? ".month_start >= " : ".evidence_date >= ").append(literal(slice.from()))
-                            .append(" and ").append(a).append(tally ? ".month_start <= " : ".evidence_date <= ")
-                            .append(literal(slice.to()));
-                    if (!restriction.isEmpty()) {
-                        joins.append(" and ").append(a).append(restriction);
-                    }
-                    joins.append(" group by ").append(a).append(".subject_id) ").append(e).append(" on ").append(e)
-                            .append(".subject_id = s.person_id");
+                    sliceSource(joins, r, slice, restriction);
+                    joins.append(") ").append(e).append(" on ").append(e).append(".subject_id = s.person_id");
                 }
             }
             columns.append(", case when ").append(scope).append(" then ")
@@ -704,6 +684,34 @@ public class ComplianceEngine {
             within(sql, subtree);
         }
         return sql.toString();
+    }
+
+    /**
+     * For a part of the organisation, the condition (after the slice's alias) that keeps the evidence of the people
+     * in scope only, so that a branch's page reads only its people's rows; empty for the whole organisation.
+     */
+    private static String restriction(Job job, String scope) {
+        return wholeOrganisation(job.paths()) ? ""
+                : ".subject_id in (select s.person_id from subject_person s where " + scope + ")";
+    }
+
+    /**
+     * Appends a slice's source, grouped by person: the tally's months (alias t) or the evidence's days (alias ev)
+     * of the requirement's selectors, with the {@link #restriction} if any.
+     */
+    private static void sliceSource(StringBuilder sql, RequirementDefinition r, Slice slice, String restriction) {
+        boolean tally = slice.months();
+        String a = tally ? "t" : "ev";
+        sql.append(tally ? " from evidence_tally t where t.subject_kind = 'P' and "
+                        : " from evidence ev where ev.subject_kind = 'P' and ")
+                .append(selectors(r, a)).append(" and ").append(a)
+                .append(tally ? ".month_start >= " : ".evidence_date >= ").append(literal(slice.from()))
+                .append(" and ").append(a).append(tally ? ".month_start <= " : ".evidence_date <= ")
+                .append(literal(slice.to()));
+        if (!restriction.isEmpty()) {
+            sql.append(" and ").append(a).append(restriction);
+        }
+        sql.append(" group by ").append(a).append(".subject_id");
     }
 
     /** True when neither the scope's unit nor the evaluated subtree is below a top-level unit. */
